@@ -1,0 +1,61 @@
+package io.offerlab.allocators;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * An allocation module: it decides which framework is offered which agent's free resources, as Mesos'
+ * {@code mesos::allocator::Allocator} does for the master.
+ *
+ * <p>Implementations hold no clock: callers pass the time in microseconds (simulated time in sim-core, wall-clock
+ * time in the real master). They are not thread-safe; the master calls them from one event-loop thread.
+ * Resources count as a framework's from the moment they are offered until they are {@linkplain #recover recovered}.
+ */
+public interface Allocator {
+
+  /** Adds an agent with its total resources; its id must be new. */
+  void addAgent(String agentId, Resources total);
+
+  /** Removes an agent; what frameworks held on it is forgotten. */
+  void removeAgent(String agentId);
+
+  /** Adds an active framework in {@code role}; its id must be new. */
+  void addFramework(String frameworkId, String role);
+
+  /** Removes a framework, recovering everything it holds and dropping its filters. */
+  void removeFramework(String frameworkId);
+
+  /** Makes a framework eligible for offers again. */
+  void activateFramework(String frameworkId);
+
+  /** Stops offering to a framework until it is activated; it keeps what it holds. */
+  void deactivateFramework(String frameworkId);
+
+  /** Sets a role's weight (default 1): its fair share is proportional to it. */
+  void setWeight(String role, double weight);
+
+  /**
+   * Returns resources a framework held on an agent: declined, unused in an accept, or released by a finished task.
+   * With {@code refuseSeconds > 0} a decline filter stops offering that framework, on that agent, resources no
+   * bigger than these until {@code nowMicros + refuseSeconds} (Mesos' {@code Filters.refuse_seconds}).
+   */
+  void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros);
+
+  /** Stops offering to a framework until it revives (Mesos SUPPRESS). */
+  void suppress(String frameworkId);
+
+  /** Clears a framework's filters and unsuppresses it (Mesos REVIVE). */
+  void revive(String frameworkId);
+
+  /** Runs one allocation cycle over every agent with allocatable free resources and returns the offers made. */
+  List<Offer> allocate(long nowMicros);
+
+  /** Runs one allocation cycle over the listed agents only (for example a newly added one). */
+  List<Offer> allocate(long nowMicros, Collection<String> agentIds);
+
+  /** Returns what the framework holds (offered or in use) on the agent. */
+  Resources allocation(String frameworkId, String agentId);
+
+  /** Returns the agent's free resources: its total less everything allocated on it. */
+  Resources available(String agentId);
+}

@@ -1,0 +1,610 @@
+package io.offerlab.allocators;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The two-level allocation cycle of Mesos' hierarchical allocator ({@code src/master/allocator/mesos/hierarchical.cpp}):
+ * for each agent with allocatable free resources, roles are visited in their sorter's order and, within a role, its
+ * frameworks in theirs; the first framework that is active, unsuppressed and not filtered is offered <em>all</em> of
+ * the agent's remaining free resources, and the sorters are updated at once.
+ *
+ * <p>Subclasses choose the sorters (DRF, priority, random) and may confine roles to partitions. Left out: quota,
+ * reservations, revocable and shared resources, and offer constraints.
+ *
+ * <p>Two shortcuts keep idle cycles cheap without changing any result: a cycle that offered nothing is not repeated
+ * until something changes or a filter that blocked it expires, and an agent on which every eligible framework was
+ * filtered is skipped until its free resources, the set of eligible frameworks, or the earliest such filter changes.
+ */
+abstract class HierarchicalAllocator implements Allocator {
+  private static final long MAX_FILTER_MICROS = 365L * 24 * 3600 * 1_000_000;
+
+  protected final AllocatorOptions options;
+  /** The cluster total, shared by every sorter; the array is replaced when agents come and go. */
+  private final long[][] total = {new long[0]};
+  private final long[][] minAllocatable;
+  private final Map<String, AgentState> agents = new HashMap<>();
+  private final List<AgentState> agentsByIndex = new ArrayList<>();
+  /** Agents whose free resources are allocatable, by index (the order they were added). */
+  private final BitSet allocatableAgents = new BitSet();
+  private final Map<String, FrameworkState> frameworks = new HashMap<>();
+  private final Map<String, RoleState> roles = new HashMap<>();
+  private final Map<String, Double> weights = new HashMap<>();
+  private final Sorter roleSorter;
+  private final SplittableRandom shuffle;
+  private int eligibleFrameworks;
+  private boolean totalChanged;
+  /** Bumped whenever a framework may have become eligible for an agent it was not before. */
+  private long eligibilityEpoch;
+  private boolean changed = true;
+  private long quietUntil = Long.MIN_VALUE;
+  private long nextExpiry;
+  private int[] order = new int[16];
+
+  protected HierarchicalAllocator(AllocatorOptions options) {
+    this.options = options;
+    this.minAllocatable = options.minAllocatable().stream().map(r -> r.toMilliArray(0)).toArray(long[][]::new);
+    this.shuffle = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    this.roleSorter = newSorter(true);
+  }
+
+  /** Returns a sorter for roles ({@code forRoles}) or for the frameworks of one role. */
+  abstract Sorter newSorter(boolean forRoles);
+
+  /** Returns the cluster total, shared by every sorter this allocator creates. */
+  final long[][] clusterTotal() {
+    return total;
+  }
+
+  /** Returns the priority of a role (0 unless a subclass orders by priority). */
+  int priority(String role) {
+    return options.priorities().getOrDefault(role, 0);
+  }
+
+  /** Called after an agent is added, before any allocation on it. */
+  void agentAdded(AgentState agent) {}
+
+  /**
+   * Returns what {@code role} may be offered on {@code agent}: by default all its free resources. The returned array
+   * must not be modified.
+   */
+  long[] availableFor(AgentState agent, RoleState role) {
+    return agent.free;
+  }
+
+  /** Returns the only role that may be offered anything on the agent, or null when any role may. */
+  RoleState soleRole(AgentState agent) {
+    return null;
+  }
+
+  // ---- agents -------------------------------------------------------------------------------------------------
+
+  @Override
+  public void addAgent(String agentId, Resources resources) {
+    if (agents.containsKey(agentId)) {
+      throw new IllegalArgumentException("agent '" + agentId + "' already exists");
+    }
+    AgentState agent = new AgentState(agentId, agentsByIndex.size(), resources.toMilliArray(0));
+    agents.put(agentId, agent);
+    agentsByIndex.add(agent);
+    total[0] = sum(total[0], agent.total, 1);
+    totalChanged = true;
+    agentAdded(agent);
+    refreshAllocatable(agent);
+    changed = true;
+  }
+
+  @Override
+  public void removeAgent(String agentId) {
+    AgentState agent = agent(agentId);
+    for (var held : new ArrayList<>(agent.holders.entrySet())) {
+      unallocate(agent, held.getKey(), held.getValue().clone());
+    }
+    if (agent.filters != null) {
+      for (FrameworkState framework : agent.filters.keySet()) {
+        framework.filteredOn.remove(agent);
+      }
+    }
+    agents.remove(agentId);
+    agentsByIndex.set(agent.index, null);
+    allocatableAgents.clear(agent.index);
+    total[0] = sum(total[0], agent.total, -1);
+    totalChanged = true;
+    changed = true;
+  }
+
+  private static long[] sum(long[] a, long[] b, int sign) {
+    long[] out = Arrays.copyOf(a, Math.max(a.length, b.length));
+    for (int i = 0; i < b.length; i++) {
+      out[i] += sign * b[i];
+    }
+    return out;
+  }
+
+  // ---- frameworks and roles -----------------------------------------------------------------------------------
+
+  @Override
+  public void addFramework(String frameworkId, String role) {
+    if (frameworks.containsKey(frameworkId)) {
+      throw new IllegalArgumentException("framework '" + frameworkId + "' already exists");
+    }
+    RoleState roleState = roles.computeIfAbsent(role, this::newRole);
+    FrameworkState framework = new FrameworkState(frameworkId, roleState, total[0].length);
+    frameworks.put(frameworkId, framework);
+    roleState.frameworkCount++;
+    setEligible(framework, true);
+  }
+
+  private RoleState newRole(String name) {
+    RoleState role = new RoleState(name, newSorter(false), total[0].length);
+    role.client.weight = weights.getOrDefault(name, 1.0);
+    role.client.priority = priority(name);
+    return role;
+  }
+
+  /** Returns the roles known so far, by name. */
+  final Map<String, RoleState> roles() {
+    return roles;
+  }
+
+  @Override
+  public void removeFramework(String frameworkId) {
+    FrameworkState framework = framework(frameworkId);
+    for (AgentState agent : new ArrayList<>(framework.holding)) {
+      unallocate(agent, framework, agent.holders.get(framework).clone());
+    }
+    clearFilters(framework);
+    setEligible(framework, false);
+    framework.role.frameworkCount--;
+    frameworks.remove(frameworkId);
+    changed = true;
+  }
+
+  @Override
+  public void activateFramework(String frameworkId) {
+    FrameworkState framework = framework(frameworkId);
+    framework.active = true;
+    refreshEligible(framework);
+  }
+
+  @Override
+  public void deactivateFramework(String frameworkId) {
+    FrameworkState framework = framework(frameworkId);
+    framework.active = false;
+    refreshEligible(framework);
+  }
+
+  @Override
+  public void suppress(String frameworkId) {
+    FrameworkState framework = framework(frameworkId);
+    framework.suppressed = true;
+    refreshEligible(framework);
+  }
+
+  @Override
+  public void revive(String frameworkId) {
+    FrameworkState framework = framework(frameworkId);
+    clearFilters(framework);
+    framework.suppressed = false;
+    refreshEligible(framework);
+    eligibilityEpoch++;
+    changed = true;
+  }
+
+  @Override
+  public void setWeight(String role, double weight) {
+    if (!(weight > 0) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException("expected a finite weight > 0 for role '" + role + "', found " + weight);
+    }
+    weights.put(role, weight);
+    RoleState roleState = roles.get(role);
+    if (roleState != null) {
+      roleSorter.update(roleState.client, () -> roleState.client.weight = weight);
+    }
+    changed = true;
+  }
+
+  private void refreshEligible(FrameworkState framework) {
+    setEligible(framework, framework.active && !framework.suppressed);
+  }
+
+  private void setEligible(FrameworkState framework, boolean eligible) {
+    if (eligible == framework.eligible) {
+      return;
+    }
+    framework.eligible = eligible;
+    RoleState role = framework.role;
+    if (eligible) {
+      role.frameworks.activate(framework.client);
+      if (role.eligibleCount++ == 0) {
+        roleSorter.activate(role.client);
+      }
+      eligibleFrameworks++;
+      eligibilityEpoch++;
+      changed = true;
+    } else {
+      role.frameworks.deactivate(framework.client);
+      if (--role.eligibleCount == 0) {
+        roleSorter.deactivate(role.client);
+      }
+      eligibleFrameworks--;
+    }
+  }
+
+  // ---- recovery and filters -----------------------------------------------------------------------------------
+
+  @Override
+  public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros) {
+    FrameworkState framework = framework(frameworkId);
+    AgentState agent = agent(agentId);
+    long[] held = agent.holders.get(framework);
+    long[] amount = resources.toMilliArray(0);
+    if (held == null || !Resources.containsMilli(held, amount)) {
+      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + Resources.wrap(held == null
+          ? new long[0] : held.clone()) + " on agent '" + agentId + "', cannot recover " + resources);
+    }
+    unallocate(agent, framework, amount);
+    if (refuseSeconds > 0 && !resources.isEmpty()) {
+      double seconds = Math.max(refuseSeconds, options.minFilterSeconds());
+      long micros = seconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : (long) Math.ceil(seconds * 1e6);
+      addFilter(agent, framework, amount, nowMicros + micros);
+    }
+    changed = true;
+  }
+
+  private void addFilter(AgentState agent, FrameworkState framework, long[] refused, long expiresAt) {
+    if (agent.filters == null) {
+      agent.filters = new HashMap<>();
+    }
+    agent.filters.computeIfAbsent(framework, f -> new ArrayList<>(1)).add(new Filter(refused, expiresAt));
+    framework.filteredOn.add(agent);
+  }
+
+  private void clearFilters(FrameworkState framework) {
+    for (AgentState agent : framework.filteredOn) {
+      agent.filters.remove(framework);
+    }
+    framework.filteredOn.clear();
+  }
+
+  /** Returns whether a live filter of the framework on the agent covers {@code offer}; drops expired ones. */
+  private boolean isFiltered(AgentState agent, FrameworkState framework, long[] offer, long now) {
+    if (agent.filters == null) {
+      return false;
+    }
+    List<Filter> list = agent.filters.get(framework);
+    if (list == null) {
+      return false;
+    }
+    boolean filtered = false;
+    for (Iterator<Filter> it = list.iterator(); it.hasNext(); ) {
+      Filter filter = it.next();
+      if (now >= filter.expiresAt) {
+        it.remove();
+      } else if (Resources.containsMilli(filter.refused, offer)) {
+        nextExpiry = Math.min(nextExpiry, filter.expiresAt);
+        agent.blockedUntil = Math.min(agent.blockedUntil, filter.expiresAt);
+        filtered = true;
+        break;
+      }
+    }
+    if (list.isEmpty()) {
+      agent.filters.remove(framework);
+      framework.filteredOn.remove(agent);
+    }
+    return filtered;
+  }
+
+  // ---- allocation ---------------------------------------------------------------------------------------------
+
+  @Override
+  public List<Offer> allocate(long nowMicros) {
+    if (eligibleFrameworks == 0 || (!changed && nowMicros < quietUntil)) {
+      return List.of();
+    }
+    int n = 0;
+    for (int i = allocatableAgents.nextSetBit(0); i >= 0; i = allocatableAgents.nextSetBit(i + 1)) {
+      if (n == order.length) {
+        order = Arrays.copyOf(order, n * 2);
+      }
+      order[n++] = i;
+    }
+    List<Offer> offers = cycle(nowMicros, n);
+    changed = false;
+    quietUntil = offers.isEmpty() ? nextExpiry : Long.MIN_VALUE;
+    return offers;
+  }
+
+  @Override
+  public List<Offer> allocate(long nowMicros, Collection<String> agentIds) {
+    int n = 0;
+    if (order.length < agentIds.size()) {
+      order = new int[agentIds.size()];
+    }
+    for (String id : agentIds) {
+      AgentState agent = agent(id);
+      if (allocatableAgents.get(agent.index)) {
+        order[n++] = agent.index;
+      }
+    }
+    if (eligibleFrameworks == 0) {
+      return List.of();
+    }
+    return cycle(nowMicros, n);
+  }
+
+  private List<Offer> cycle(long now, int n) {
+    if (totalChanged) {
+      roleSorter.totalChanged();
+      for (RoleState role : roles.values()) {
+        role.frameworks.totalChanged();
+      }
+      totalChanged = false;
+    }
+    if (options.shuffleAgents()) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = shuffle.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    nextExpiry = Long.MAX_VALUE;
+    List<Offer> offers = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      AgentState agent = agentsByIndex.get(order[k]);
+      if (agent.blockedEpoch == eligibilityEpoch && agent.blockedVersion == agent.version && now < agent.blockedUntil) {
+        nextExpiry = Math.min(nextExpiry, agent.blockedUntil);
+        continue;
+      }
+      agent.blockedUntil = Long.MAX_VALUE;
+      int before = offers.size();
+      allocateAgent(agent, now, offers);
+      if (offers.size() == before) {
+        agent.blockedEpoch = eligibilityEpoch;
+        agent.blockedVersion = agent.version;
+      }
+    }
+    return offers;
+  }
+
+  private void allocateAgent(AgentState agent, long now, List<Offer> offers) {
+    RoleState sole = soleRole(agent);
+    if (sole != null) {
+      if (sole.client.active) {
+        offerToRole(agent, sole, now, offers);
+      }
+      return;
+    }
+    Client roleClient = roleSorter.first();
+    while (roleClient != null) {
+      RoleState role = roles.get(roleClient.name);
+      if (offerToRole(agent, role, now, offers)) {
+        if (!allocatableAgents.get(agent.index)) {
+          return;
+        }
+        if (roleSorter.restartsAfterAllocation()) {
+          roleClient = roleSorter.first();
+          continue;
+        }
+      }
+      roleClient = roleSorter.next(roleClient);
+    }
+  }
+
+  /** Offers the role's share of the agent to its first eligible, unfiltered framework; returns whether it did. */
+  private boolean offerToRole(AgentState agent, RoleState role, long now, List<Offer> offers) {
+    long[] available = availableFor(agent, role);
+    if (!isAllocatable(available)) {
+      return false;
+    }
+    for (Client c = role.frameworks.first(); c != null; c = role.frameworks.next(c)) {
+      FrameworkState framework = frameworks.get(c.name);
+      if (isFiltered(agent, framework, available, now)) {
+        continue;
+      }
+      long[] amount = available.clone();
+      allocate(agent, framework, amount);
+      offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone())));
+      return true;
+    }
+    return false;
+  }
+
+  private boolean isAllocatable(long[] available) {
+    for (long[] min : minAllocatable) {
+      if (Resources.containsMilli(available, min)) {
+        return true;
+      }
+    }
+    if (minAllocatable.length == 0) {
+      for (long v : available) {
+        if (v > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void allocate(AgentState agent, FrameworkState framework, long[] amount) {
+    agent.take(amount);
+    long[] held = agent.holders.get(framework);
+    if (held == null) {
+      agent.holders.put(framework, amount.clone());
+      framework.holding.add(agent);
+    } else {
+      addInto(agent.holders, framework, held, amount);
+    }
+    RoleState role = framework.role;
+    roleSorter.update(role.client, () -> {
+      role.client.add(amount);
+      role.client.picks++;
+    });
+    role.frameworks.update(framework.client, () -> {
+      framework.client.add(amount);
+      framework.client.picks++;
+    });
+    refreshAllocatable(agent);
+  }
+
+  private static void addInto(Map<FrameworkState, long[]> holders, FrameworkState framework, long[] held, long[] amount) {
+    long[] sum = held.length >= amount.length ? held : Arrays.copyOf(held, amount.length);
+    for (int i = 0; i < amount.length; i++) {
+      sum[i] += amount[i];
+    }
+    if (sum != held) {
+      holders.put(framework, sum);
+    }
+  }
+
+  private void unallocate(AgentState agent, FrameworkState framework, long[] amount) {
+    agent.give(amount);
+    long[] held = agent.holders.get(framework);
+    boolean empty = true;
+    for (int i = 0; i < held.length; i++) {
+      held[i] -= i < amount.length ? amount[i] : 0;
+      empty &= held[i] == 0;
+    }
+    if (empty) {
+      agent.holders.remove(framework);
+      framework.holding.remove(agent);
+    }
+    RoleState role = framework.role;
+    roleSorter.update(role.client, () -> role.client.subtract(amount));
+    role.frameworks.update(framework.client, () -> framework.client.subtract(amount));
+    refreshAllocatable(agent);
+  }
+
+  private void refreshAllocatable(AgentState agent) {
+    allocatableAgents.set(agent.index, isAllocatable(agent.free));
+  }
+
+  // ---- queries ------------------------------------------------------------------------------------------------
+
+  @Override
+  public Resources allocation(String frameworkId, String agentId) {
+    long[] held = agent(agentId).holders.get(framework(frameworkId));
+    return held == null ? Resources.EMPTY : Resources.wrap(held.clone());
+  }
+
+  @Override
+  public Resources available(String agentId) {
+    return Resources.wrap(agent(agentId).free.clone());
+  }
+
+  /** Returns the held resources of every framework of {@code role} on the agent, summed. */
+  final long[] roleAllocation(AgentState agent, RoleState role) {
+    long[] sum = new long[agent.total.length];
+    for (var held : agent.holders.entrySet()) {
+      if (held.getKey().role == role) {
+        for (int i = 0; i < Math.min(sum.length, held.getValue().length); i++) {
+          sum[i] += held.getValue()[i];
+        }
+      }
+    }
+    return sum;
+  }
+
+  private AgentState agent(String id) {
+    AgentState agent = agents.get(id);
+    if (agent == null) {
+      throw new IllegalArgumentException("unknown agent '" + id + "'");
+    }
+    return agent;
+  }
+
+  private FrameworkState framework(String id) {
+    FrameworkState framework = frameworks.get(id);
+    if (framework == null) {
+      throw new IllegalArgumentException("unknown framework '" + id + "'");
+    }
+    return framework;
+  }
+
+  // ---- state --------------------------------------------------------------------------------------------------
+
+  /** One agent: its total, its free resources, who holds what on it, and the decline filters set on it. */
+  static final class AgentState {
+    final String id;
+    final int index;
+    final long[] total;
+    final long[] free;
+    final Map<FrameworkState, long[]> holders = new HashMap<>();
+    Map<FrameworkState, List<Filter>> filters;
+    /** Bumped whenever the free resources change. */
+    long version;
+    /** The last cycle offered nothing here at this version and epoch; valid until blockedUntil. */
+    long blockedVersion = -1;
+    long blockedEpoch = -1;
+    long blockedUntil = Long.MAX_VALUE;
+    /** Partition data of the static allocator. */
+    Object partition;
+
+    AgentState(String id, int index, long[] total) {
+      this.id = id;
+      this.index = index;
+      this.total = total;
+      this.free = total.clone();
+    }
+
+    void take(long[] amount) {
+      for (int i = 0; i < amount.length; i++) {
+        free[i] -= amount[i];
+      }
+      version++;
+    }
+
+    void give(long[] amount) {
+      for (int i = 0; i < amount.length; i++) {
+        free[i] += amount[i];
+      }
+      version++;
+    }
+  }
+
+  /** One role: its sorter node and the sorter of its frameworks. */
+  static final class RoleState {
+    final String name;
+    final Client client;
+    final Sorter frameworks;
+    int frameworkCount;
+    int eligibleCount;
+
+    RoleState(String name, Sorter frameworks, int width) {
+      this.name = name;
+      this.client = new Client(name, width);
+      this.frameworks = frameworks;
+    }
+  }
+
+  /** One framework: its sorter node, its state and where it holds resources or has filters. */
+  static final class FrameworkState {
+    final String id;
+    final RoleState role;
+    final Client client;
+    boolean active = true;
+    boolean suppressed;
+    boolean eligible;
+    final Set<AgentState> holding = new HashSet<>();
+    final Set<AgentState> filteredOn = new HashSet<>();
+
+    FrameworkState(String id, RoleState role, int width) {
+      this.id = id;
+      this.role = role;
+      this.client = new Client(id, width);
+    }
+  }
+
+  /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}. */
+  record Filter(long[] refused, long expiresAt) {}
+}

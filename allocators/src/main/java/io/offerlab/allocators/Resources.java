@@ -1,0 +1,289 @@
+package io.offerlab.allocators;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An immutable vector of scalar resources: cpus, mem (MB), disk (MB), gpus and any named scalar.
+ *
+ * <p>Values are kept as fixed-point longs in thousandths, as Mesos keeps scalar values to three decimal places
+ * ({@code Value::Scalar} arithmetic rounds to 0.001), so sums and differences are exact and no floating-point
+ * drift can make "allocated &lt;= total" false. The text form is Mesos' {@code name:value;name:value}.
+ */
+public final class Resources {
+  /** The vector with every quantity zero. */
+  public static final Resources EMPTY = new Resources(new long[0]);
+
+  /** Fixed-point scale: quantities are stored in thousandths. */
+  static final long SCALE = 1000;
+
+  private final long[] milli;
+
+  private Resources(long[] milli) {
+    this.milli = milli;
+  }
+
+  /** Wraps a thousandths array (indexed by {@link ResourceKinds}) without copying; trailing zeros are trimmed. */
+  static Resources wrap(long[] milli) {
+    int n = milli.length;
+    while (n > 0 && milli[n - 1] == 0) {
+      n--;
+    }
+    if (n == 0) {
+      return EMPTY;
+    }
+    return new Resources(n == milli.length ? milli : Arrays.copyOf(milli, n));
+  }
+
+  /** Parses the Mesos text form, for example {@code cpus:2;mem:1024;gpus:1}. An empty string is {@link #EMPTY}. */
+  public static Resources parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("expected a resource string like 'cpus:1;mem:512', found null");
+    }
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return EMPTY;
+    }
+    long[] values = new long[0];
+    boolean[] seen = new boolean[0];
+    for (String token : trimmed.split(";", -1)) {
+      String t = token.strip();
+      int colon = t.indexOf(':');
+      if (colon <= 0 || colon == t.length() - 1) {
+        throw new IllegalArgumentException("bad resource token '" + token + "': expected name:value");
+      }
+      String name = t.substring(0, colon).strip();
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_.\\-]*")) {
+        throw new IllegalArgumentException("bad resource token '" + token + "': bad name '" + name + "'");
+      }
+      long value = parseMilli(t.substring(colon + 1).strip(), token);
+      int index = ResourceKinds.intern(name);
+      if (index >= values.length) {
+        values = Arrays.copyOf(values, index + 1);
+        seen = Arrays.copyOf(seen, index + 1);
+      }
+      if (seen[index]) {
+        throw new IllegalArgumentException("bad resource token '" + token + "': duplicate name '" + name + "'");
+      }
+      seen[index] = true;
+      values[index] = value;
+    }
+    return wrap(values);
+  }
+
+  private static long parseMilli(String number, String token) {
+    BigDecimal decimal;
+    try {
+      decimal = new BigDecimal(number);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("bad resource token '" + token + "': expected a number, found '" + number + "'");
+    }
+    if (decimal.signum() < 0) {
+      throw new IllegalArgumentException("bad resource token '" + token + "': negative value");
+    }
+    try {
+      // Mesos rounds scalars to three decimals, half away from zero (llround).
+      return decimal.setScale(3, RoundingMode.HALF_UP).movePointRight(3).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("bad resource token '" + token + "': value too large");
+    }
+  }
+
+  /** Returns a vector with one quantity, rounded to three decimals. */
+  public static Resources of(String name, double value) {
+    return EMPTY.with(name, value);
+  }
+
+  /** Returns the common four-kind vector. */
+  public static Resources of(double cpus, double memMb, double diskMb, double gpus) {
+    return wrap(new long[] {toMilli(cpus), toMilli(memMb), toMilli(diskMb), toMilli(gpus)});
+  }
+
+  /** Returns a copy with {@code name} set to {@code value}, rounded to three decimals. */
+  public Resources with(String name, double value) {
+    int index = ResourceKinds.intern(name);
+    long[] values = Arrays.copyOf(milli, Math.max(milli.length, index + 1));
+    values[index] = toMilli(value);
+    return wrap(values);
+  }
+
+  static long toMilli(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("expected a finite non-negative resource quantity, found " + value);
+    }
+    return Math.round(value * SCALE);
+  }
+
+  /** Returns the quantity of {@code name} (0 when absent). */
+  public double get(String name) {
+    return milli(name) / (double) SCALE;
+  }
+
+  /** Returns the quantity of {@code name} in thousandths. */
+  public long milli(String name) {
+    int index = ResourceKinds.indexOf(name);
+    return index < 0 ? 0 : milli(index);
+  }
+
+  long milli(int index) {
+    return index < milli.length ? milli[index] : 0;
+  }
+
+  /** Returns the CPUs. */
+  public double cpus() {
+    return milli(ResourceKinds.CPUS) / (double) SCALE;
+  }
+
+  /** Returns the memory in MB. */
+  public double memMb() {
+    return milli(ResourceKinds.MEM) / (double) SCALE;
+  }
+
+  /** Returns the disk in MB. */
+  public double diskMb() {
+    return milli(ResourceKinds.DISK) / (double) SCALE;
+  }
+
+  /** Returns the GPUs. */
+  public double gpus() {
+    return milli(ResourceKinds.GPUS) / (double) SCALE;
+  }
+
+  int width() {
+    return milli.length;
+  }
+
+  /** Copies the thousandths into a new array of at least {@code width} slots. */
+  long[] toMilliArray(int width) {
+    return Arrays.copyOf(milli, Math.max(width, milli.length));
+  }
+
+  /** Returns whether every quantity is zero. */
+  public boolean isEmpty() {
+    return milli.length == 0;
+  }
+
+  /** Returns the element-wise sum. */
+  public Resources plus(Resources other) {
+    long[] sum = Arrays.copyOf(milli, Math.max(milli.length, other.milli.length));
+    for (int i = 0; i < other.milli.length; i++) {
+      sum[i] = Math.addExact(sum[i], other.milli[i]);
+    }
+    return wrap(sum);
+  }
+
+  /** Returns the element-wise difference; fails when a quantity would become negative. */
+  public Resources minus(Resources other) {
+    if (!contains(other)) {
+      throw new IllegalArgumentException(this + " does not contain " + other);
+    }
+    long[] diff = Arrays.copyOf(milli, milli.length);
+    for (int i = 0; i < other.milli.length; i++) {
+      diff[i] -= other.milli[i];
+    }
+    return wrap(diff);
+  }
+
+  /** Returns the element-wise minimum. */
+  public Resources min(Resources other) {
+    long[] result = new long[Math.min(milli.length, other.milli.length)];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = Math.min(milli[i], other.milli[i]);
+    }
+    return wrap(result);
+  }
+
+  /** Returns whether every quantity of {@code other} is at most the same quantity here. */
+  public boolean contains(Resources other) {
+    return containsMilli(milli, other.milli);
+  }
+
+  static boolean containsMilli(long[] outer, long[] inner) {
+    for (int i = 0; i < inner.length; i++) {
+      long have = i < outer.length ? outer[i] : 0;
+      if (inner[i] > have) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns every quantity multiplied by {@code factor}, rounded down to thousandths. */
+  public Resources scale(double factor) {
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("expected a finite non-negative factor, found " + factor);
+    }
+    long[] result = new long[milli.length];
+    for (int i = 0; i < milli.length; i++) {
+      result[i] = (long) Math.floor(milli[i] * factor + 1e-9);
+    }
+    return wrap(result);
+  }
+
+  /**
+   * Returns the dominant share against {@code total}: the largest, over kinds with a positive total, of this
+   * quantity divided by the total (Ghodsi et al., NSDI 2011).
+   */
+  public double dominantShare(Resources total) {
+    return dominantShare(milli, total.milli);
+  }
+
+  static double dominantShare(long[] allocated, long[] total) {
+    double share = 0;
+    int n = Math.min(allocated.length, total.length);
+    for (int i = 0; i < n; i++) {
+      if (total[i] > 0 && allocated[i] > 0) {
+        share = Math.max(share, allocated[i] / (double) total[i]);
+      }
+    }
+    return share;
+  }
+
+  /** Returns the non-zero quantities by name, in name order. */
+  public Map<String, Double> asMap() {
+    Map<String, Double> map = new TreeMap<>();
+    for (int i = 0; i < milli.length; i++) {
+      if (milli[i] != 0) {
+        map.put(ResourceKinds.name(i), milli[i] / (double) SCALE);
+      }
+    }
+    return map;
+  }
+
+  /** Returns the Mesos text form: names sorted, zero quantities dropped, shortest decimals ({@code cpus:0.5;mem:1024}). */
+  @Override
+  public String toString() {
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < milli.length; i++) {
+      if (milli[i] != 0) {
+        indices.add(i);
+      }
+    }
+    indices.sort(Comparator.comparing(ResourceKinds::name));
+    StringBuilder out = new StringBuilder();
+    for (int i : indices) {
+      if (out.length() > 0) {
+        out.append(';');
+      }
+      out.append(ResourceKinds.name(i)).append(':')
+          .append(BigDecimal.valueOf(milli[i], 3).stripTrailingZeros().toPlainString());
+    }
+    return out.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Resources r && Arrays.equals(milli, r.milli);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(milli);
+  }
+}

@@ -1,0 +1,109 @@
+package io.offerlab.allocators;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static partitioning, the baseline of the Mesos paper (Hindman et al., NSDI 2011, section 6.1): each role owns a
+ * fixed set of agents, or a fixed fraction of every agent, and is offered nothing outside it. Within a partition,
+ * frameworks are ordered by DRF.
+ *
+ * <p>Partitions come from {@link AllocatorOptions#partitions()}: agent lists (agents listed for no role belong to
+ * none) or fractions (each role is offered at most its fraction of each agent, rounded down to thousandths). By
+ * default the k-th agent added belongs to the (k mod R)-th role in name order, R counting the roles of
+ * {@link AllocatorOptions#partitionRoles()} or else the roles known when the agent is added; an agent added before any
+ * role is known is assigned when the first cycle sees it.
+ */
+@AllocatorSpec(name = "static", traits = {Trait.MULTI_RESOURCE, Trait.ROLES, Trait.PARTITIONS},
+    description = "Static partitioning: each role owns a fixed set or fraction of the agents")
+public final class StaticAllocator extends HierarchicalAllocator {
+  private final Map<String, String> ownerByAgent = new HashMap<>();
+  private final Map<String, Double> fractions = new HashMap<>();
+  private final RoleState nobody;
+
+  /** Creates the allocator, checking the partitions. */
+  public StaticAllocator(AllocatorOptions options) {
+    super(options);
+    double sum = 0;
+    for (var entry : options.partitions().entrySet()) {
+      if (entry.getValue() instanceof AllocatorOptions.Partition.Agents agents) {
+        for (String agent : agents.agentIds()) {
+          String previous = ownerByAgent.put(agent, entry.getKey());
+          if (previous != null) {
+            throw new IllegalArgumentException("partitions: agent '" + agent + "' is in the partitions of both '"
+                + previous + "' and '" + entry.getKey() + "'");
+          }
+        }
+      } else if (entry.getValue() instanceof AllocatorOptions.Partition.Fraction fraction) {
+        fractions.put(entry.getKey(), fraction.fraction());
+        sum += fraction.fraction();
+      }
+    }
+    if (!fractions.isEmpty() && !ownerByAgent.isEmpty()) {
+      throw new IllegalArgumentException("partitions: use either agent lists or fractions, not both");
+    }
+    if (sum > 1 + 1e-9) {
+      throw new IllegalArgumentException("partitions: fractions add up to " + sum + ", expected at most 1");
+    }
+    nobody = new RoleState("", newSorter(false), 0);
+  }
+
+  @Override
+  Sorter newSorter(boolean forRoles) {
+    return new DrfSorter(clusterTotal(), false);
+  }
+
+  @Override
+  void agentAdded(AgentState agent) {
+    if (!options.partitions().isEmpty()) {
+      agent.partition = fractions.isEmpty() ? ownerByAgent.getOrDefault(agent.id, "") : null;
+    } else {
+      assignByDefault(agent);
+    }
+  }
+
+  private void assignByDefault(AgentState agent) {
+    List<String> names = new ArrayList<>(options.partitionRoles().isEmpty()
+        ? roles().keySet() : options.partitionRoles());
+    if (names.isEmpty()) {
+      return;
+    }
+    names.sort(null);
+    agent.partition = names.get(agent.index % names.size());
+  }
+
+  @Override
+  RoleState soleRole(AgentState agent) {
+    if (!fractions.isEmpty()) {
+      return null;
+    }
+    if (agent.partition == null) {
+      assignByDefault(agent);
+      if (agent.partition == null) {
+        return nobody;
+      }
+    }
+    RoleState owner = roles().get((String) agent.partition);
+    return owner == null ? nobody : owner;
+  }
+
+  @Override
+  long[] availableFor(AgentState agent, RoleState role) {
+    if (fractions.isEmpty()) {
+      return agent.free;
+    }
+    Double fraction = fractions.get(role.name);
+    if (fraction == null) {
+      return new long[0];
+    }
+    long[] held = roleAllocation(agent, role);
+    long[] available = new long[agent.free.length];
+    for (int i = 0; i < available.length; i++) {
+      long share = (long) Math.floor(agent.total[i] * fraction + 1e-9);
+      available[i] = Math.max(0, Math.min(agent.free[i], share - (i < held.length ? held[i] : 0)));
+    }
+    return available;
+  }
+}
