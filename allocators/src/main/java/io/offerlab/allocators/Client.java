@@ -6,6 +6,8 @@ package io.offerlab.allocators;
  */
 final class Client {
   final String name;
+  /** The role or framework state this client stands for. */
+  final Object owner;
   long[] allocated;
   long picks;
   double weight = 1.0;
@@ -16,8 +18,9 @@ final class Client {
   /** Position in a random sorter's array, or -1. */
   int slot = -1;
 
-  Client(String name, int width) {
+  Client(String name, Object owner, int width) {
     this.name = name;
+    this.owner = owner;
     this.allocated = new long[width];
   }
 

@@ -14,11 +14,9 @@ import java.util.TreeSet;
  * O(log n) rather than re-sorting. Shares are computed against one cluster-wide total shared by every sorter.
  */
 final class DrfSorter implements Sorter {
-  private static final Comparator<Client> DRF = Comparator.<Client>comparingDouble(c -> c.share)
-      .thenComparingLong(c -> c.picks)
-      .thenComparing(c -> c.name);
-  private static final Comparator<Client> PRIORITY_THEN_DRF =
-      Comparator.<Client>comparingInt(c -> -c.priority).thenComparing(DRF);
+  private static final Comparator<Client> DRF = DrfSorter::compareDrf;
+  private static final Comparator<Client> PRIORITY_THEN_DRF = (a, b) ->
+      a.priority != b.priority ? Integer.compare(b.priority, a.priority) : compareDrf(a, b);
 
   private final TreeSet<Client> active;
   private final long[][] total;
@@ -27,6 +25,16 @@ final class DrfSorter implements Sorter {
   DrfSorter(long[][] total, boolean byPriority) {
     this.total = total;
     this.active = new TreeSet<>(byPriority ? PRIORITY_THEN_DRF : DRF);
+  }
+
+  private static int compareDrf(Client a, Client b) {
+    if (a.share != b.share) {
+      return a.share < b.share ? -1 : 1;
+    }
+    if (a.picks != b.picks) {
+      return a.picks < b.picks ? -1 : 1;
+    }
+    return a.name.compareTo(b.name);
   }
 
   @Override

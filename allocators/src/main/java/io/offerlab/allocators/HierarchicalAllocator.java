@@ -159,8 +159,11 @@ abstract class HierarchicalAllocator implements Allocator {
   @Override
   public void removeFramework(String frameworkId) {
     FrameworkState framework = framework(frameworkId);
-    for (AgentState agent : new ArrayList<>(framework.holding)) {
-      unallocate(agent, framework, agent.holders.get(framework).clone());
+    for (AgentState agent : agentsByIndex) {
+      long[] held = agent == null ? null : agent.holders.get(framework);
+      if (held != null) {
+        unallocate(agent, framework, held.clone());
+      }
     }
     clearFilters(framework);
     setEligible(framework, false);
@@ -387,7 +390,7 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     Client roleClient = roleSorter.first();
     while (roleClient != null) {
-      RoleState role = roles.get(roleClient.name);
+      RoleState role = (RoleState) roleClient.owner;
       if (offerToRole(agent, role, now, offers)) {
         if (!allocatableAgents.get(agent.index)) {
           return;
@@ -408,7 +411,7 @@ abstract class HierarchicalAllocator implements Allocator {
       return false;
     }
     for (Client c = role.frameworks.first(); c != null; c = role.frameworks.next(c)) {
-      FrameworkState framework = frameworks.get(c.name);
+      FrameworkState framework = (FrameworkState) c.owner;
       if (isFiltered(agent, framework, available, now)) {
         continue;
       }
@@ -441,7 +444,6 @@ abstract class HierarchicalAllocator implements Allocator {
     long[] held = agent.holders.get(framework);
     if (held == null) {
       agent.holders.put(framework, amount.clone());
-      framework.holding.add(agent);
     } else {
       addInto(agent.holders, framework, held, amount);
     }
@@ -477,7 +479,6 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     if (empty) {
       agent.holders.remove(framework);
-      framework.holding.remove(agent);
     }
     RoleState role = framework.role;
     roleSorter.update(role.client, () -> role.client.subtract(amount));
@@ -582,7 +583,7 @@ abstract class HierarchicalAllocator implements Allocator {
 
     RoleState(String name, Sorter frameworks, int width) {
       this.name = name;
-      this.client = new Client(name, width);
+      this.client = new Client(name, this, width);
       this.frameworks = frameworks;
     }
   }
@@ -595,13 +596,12 @@ abstract class HierarchicalAllocator implements Allocator {
     boolean active = true;
     boolean suppressed;
     boolean eligible;
-    final Set<AgentState> holding = new HashSet<>();
     final Set<AgentState> filteredOn = new HashSet<>();
 
     FrameworkState(String id, RoleState role, int width) {
       this.id = id;
       this.role = role;
-      this.client = new Client(id, width);
+      this.client = new Client(id, this, width);
     }
   }
 
