@@ -35,7 +35,7 @@ public record AllocatorOptions(
   /** Validates and copies the collections. */
   public AllocatorOptions {
     if (!(minFilterSeconds >= 0) || Double.isInfinite(minFilterSeconds)) {
-      throw new IllegalArgumentException("minFilterSeconds: expected a finite number >= 0, found " + minFilterSeconds);
+      throw new IllegalArgumentException("expected a finite number of seconds >= 0, found " + minFilterSeconds);
     }
     minAllocatable = List.copyOf(Objects.requireNonNull(minAllocatable, "minAllocatable"));
     priorities = Map.copyOf(Objects.requireNonNull(priorities, "priorities"));

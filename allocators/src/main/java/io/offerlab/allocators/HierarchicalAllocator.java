@@ -252,16 +252,28 @@ abstract class HierarchicalAllocator implements Allocator {
     long[] held = agent.holders.get(framework);
     long[] amount = resources.toMilliArray(0);
     if (held == null || !Resources.containsMilli(held, amount)) {
-      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + Resources.wrap(held == null
-          ? new long[0] : held.clone()) + " on agent '" + agentId + "', cannot recover " + resources);
+      String holds = held == null ? "nothing" : Resources.wrap(held.clone()).toString();
+      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + (holds.isEmpty() ? "nothing" : holds)
+          + " on agent '" + agentId + "', cannot recover " + resources);
     }
     unallocate(agent, framework, amount);
     if (refuseSeconds > 0 && !resources.isEmpty()) {
-      double seconds = Math.max(refuseSeconds, options.minFilterSeconds());
-      long micros = seconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : (long) Math.ceil(seconds * 1e6);
-      addFilter(agent, framework, amount, nowMicros + micros);
+      addFilter(agent, framework, amount, nowMicros + filterMicros(refuseSeconds));
     }
     changed = true;
+  }
+
+  /**
+   * Returns how long a decline filter lasts: at least one allocation interval ({@code minFilterSeconds}). A filter
+   * stretched to the interval also survives the allocation that falls exactly at its end, as Mesos makes sure the
+   * filter outlives the next batch allocation (MESOS-4302).
+   */
+  private long filterMicros(double refuseSeconds) {
+    double min = options.minFilterSeconds();
+    if (refuseSeconds <= min) {
+      return (long) Math.ceil(min * 1e6) + 1;
+    }
+    return refuseSeconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : (long) Math.ceil(refuseSeconds * 1e6);
   }
 
   private void addFilter(AgentState agent, FrameworkState framework, long[] refused, long expiresAt) {
