@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Discrete-event simulator and allocator benchmark for Mesos-style offer-based scheduling.",
     subcommands = {
         ScenarioCommand.class,
+        TraceCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for bad usage or bad input. */

@@ -1,0 +1,31 @@
+package io.offerlab.workloads.synthetic;
+
+import io.offerlab.workloads.AgentGroup;
+import io.offerlab.workloads.JobKind;
+import io.offerlab.workloads.ResourceShape;
+import io.offerlab.workloads.TaskSpec;
+import io.offerlab.workloads.reader.Options;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code synthetic:drf-example}: the worked example of Ghodsi et al., "Dominant Resource Fairness: Fair Allocation of
+ * Multiple Resource Types", NSDI 2011, section 4: one machine of 9 CPUs and 18 GB; framework {@code A} runs tasks of
+ * &lt;1 CPU, 4 GB&gt;, framework {@code B} tasks of &lt;3 CPUs, 1 GB&gt;. Each submits one job at time 0 with far more
+ * tasks than fit ({@code synthetic.tasks}, default 1000, of {@code synthetic.duration} seconds, default 60), so demand
+ * is effectively unbounded; DRF's steady state is A = 3 tasks, B = 2 tasks. Deterministic: no random draws.
+ */
+final class DrfExampleMix {
+  private DrfExampleMix() {}
+
+  static Generated create(Options options) {
+    int tasks = options.positiveInt("synthetic.tasks", 1000);
+    long duration = Sampler.micros(options.positiveDouble("synthetic.duration", 60));
+    TaskSpec a = TaskSpec.of(ResourceShape.of(1, 4096), duration);
+    TaskSpec b = TaskSpec.of(ResourceShape.of(3, 1024), duration);
+    return new Generated(List.of(
+        new JobSource("A", 0, JobKind.BATCH, 1, JobSource.fixed(0), i -> Collections.nCopies(tasks, a)),
+        new JobSource("B", 0, JobKind.BATCH, 1, JobSource.fixed(0), i -> Collections.nCopies(tasks, b))),
+        List.of(new AgentGroup(1, ResourceShape.of(9, 18 * 1024))));
+  }
+}
