@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
     description = "Discrete-event simulator and allocator benchmark for Mesos-style offer-based scheduling.",
     subcommands = {
         ScenarioCommand.class,
+        SimulateCommand.class,
         TraceCommand.class,
+        BenchCommand.class,
+        CompareCommand.class,
+        DemoCommand.class,
+        ReportCommand.class,
+        SweepCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for bad usage or bad input. */

@@ -1,0 +1,71 @@
+package io.offerlab.cli;
+
+import io.offerlab.reports.compare.CompareManifest;
+import io.offerlab.reports.compare.Comparison;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code offerlab compare}: runs several allocators on the same workload, cluster and seed, in parallel, and writes one
+ * subfolder per allocator plus summary.csv, summary.md, charts and index.html (docs/results-schema.md).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = "Run each allocator on the same workload, cluster and seed; write per-run folders, summary tables,"
+        + " charts and index.html.")
+final class CompareCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--workload", required = true, paramLabel = "SPEC",
+      description = "The workload, FORMAT:PATH, e.g. synthetic:mesos-paper or google2011:DIR.")
+  String workload;
+
+  @Option(names = "--allocators", required = true, split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Allocators to compare; the first is the baseline of speedups, e.g. static,drf,priority.")
+  List<String> allocators;
+
+  @Option(names = "--cluster", paramLabel = "SPEC",
+      description = "The cluster, e.g. uniform:96:cpus:4;mem:15360 (default: the workload's or the config's).")
+  String cluster;
+
+  @Option(names = "--config", paramLabel = "FILE.yaml", description = "Configuration overriding defaults.yaml.")
+  Path config;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "The seed every run shares "
+      + "(default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--workload-option", paramLabel = "KEY=VALUE", description = "An option for the workload reader.")
+  Map<String, String> workloadOptions = new LinkedHashMap<>();
+
+  @Option(names = "--threads", paramLabel = "N", description = "Runs in parallel (default: the available cores).")
+  Integer threads;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    List<String> args = new ArrayList<>(List.of("./offerlab", "compare"));
+    List<String> given = spec.commandLine().getParseResult().originalArgs();
+    args.addAll(given.subList(given.indexOf(spec.name()) + 1, given.size()));
+    Comparison.Request request = new Comparison.Request(workload, workloadOptions, allocators, cluster, config, seed,
+        CompareManifest.commandLine(args));
+    long start = System.nanoTime();
+    try (RunProgress progress = RunProgress.start("compare", allocators.size())) {
+      Comparison.run(request, out, RunProgress.threads(threads), (allocator, done, total) -> progress.step());
+    }
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "compare: %d runs in %.1f s%nreport: %s%n",
+        allocators.size(), (System.nanoTime() - start) / 1e9, out.resolve("index.html").toAbsolutePath().normalize());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,195 @@
+package io.offerlab.jmh;
+
+import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.Offer;
+import io.offerlab.allocators.Resources;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Mesos' {@code DeclineOffers} benchmark ({@code src/tests/hierarchical_allocator_tests.cpp}): agents of
+ * {@code cpus:24;mem:4096;disk:4096}, each with {@code cpus:16;mem:2014;disk:1024} already used by one framework
+ * (round-robin), and frameworks in role {@code *} that decline every offer with a filter of {@code INT_MAX} seconds.
+ * Mesos runs it at 2000 agents x 200 frameworks (MESOS-4694) and publishes 10,000 x 1,000 (commit 8665335).
+ *
+ * <ul>
+ *   <li>{@link #fillingCycle}: the cycle after {@code round} rounds of declines, each agent carrying {@code round}
+ *       filters and still offered to some framework (the phase Mesos' published figures come from). Every agent's
+ *       free resources changed since the last cycle, so no cache applies: each agent walks the DRF order past the
+ *       frameworks that filtered it. Single shot, the cluster rebuilt before each iteration; only the cycle is timed,
+ *       as in Mesos.</li>
+ *   <li>{@link #saturatedCycle}: the steady state, every framework filtered on every agent. An event that makes a
+ *       cycle run but touches no agent and no framework's eligibility (a role weight set to its value) precedes each
+ *       cycle: the allocator's per-agent "all filtered" cache skips each agent in O(1).</li>
+ *   <li>{@link #saturatedRescan}: the same state, but one framework is deactivated and re-activated before each
+ *       cycle. Any framework becoming eligible invalidates every agent's cache, so each agent again checks the
+ *       filter of every framework: A x F filter checks, what Mesos pays on every cycle of this state.</li>
+ * </ul>
+ *
+ * <p>The saturated state is built directly (each framework in turn alone is offered every agent and declines it),
+ * which ends in the state Mesos reaches after its rounds; it holds A x F filters (about 2 GB at 10,000 x 1,000).
+ * Left out: Mesos' port ranges. JMH classes cannot be final.
+ *
+ * <p>How to run: {@code java -jar jmh/target/benchmarks.jar DeclineOffersBenchmark -p size=10000x1000}.
+ */
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+public class DeclineOffersBenchmark {
+  static final Resources AGENT = Resources.parse("cpus:24;mem:4096;disk:4096");
+  static final Resources USED = Resources.parse("cpus:16;mem:2014;disk:1024");
+  /** Mesos' benchmark declines with {@code refuse_seconds = INT_MAX}. */
+  static final double REFUSE_SECONDS = Integer.MAX_VALUE;
+  static final String ROLE = "*";
+
+  /** A cluster of the benchmark: agents, frameworks in role {@code *}, and the used resources placed. */
+  @State(Scope.Benchmark)
+  public abstract static class Base {
+    /** Agents x frameworks. */
+    @Param({"2000x200", "10000x1000"})
+    public String size;
+
+    /** The allocator under test. */
+    @Param({"DRF"})
+    public AllocatorType allocator;
+
+    Allocator cluster;
+    String[] agentIds;
+    String[] frameworkIds;
+    long now;
+
+    void build() {
+      int[] counts = Clusters.parseSize("size", size);
+      agentIds = Clusters.ids("agent", counts[0]);
+      frameworkIds = Clusters.ids("framework", counts[1]);
+      cluster = allocator.create(List.of(ROLE));
+      for (String framework : frameworkIds) {
+        cluster.addFramework(framework, ROLE);
+      }
+      Clusters.addAgents(cluster, agentIds, AGENT);
+      now = 0;
+      Clusters.preallocate(cluster, frameworkIds, agentIds, USED, now);
+    }
+  }
+
+  /** The filling phase: the cluster after {@code round} rounds of offers declined with a long filter. */
+  public static class Filling extends Base {
+    /** Rounds of declines before the measured cycle (each agent then carries this many filters). */
+    @Param({"2"})
+    public int round;
+
+    private List<Offer> last;
+    private long minOffers = Long.MAX_VALUE;
+    private long maxOffers;
+
+    /** Rebuilds the cluster and plays the rounds before the measured cycle. */
+    @Setup(Level.Iteration)
+    public void setUp() {
+      build();
+      for (int r = 0; r < round; r++) {
+        Clusters.recoverAll(cluster, cluster.allocate(now), REFUSE_SECONDS, now);
+        now += Clusters.INTERVAL_MICROS;
+      }
+    }
+
+    /** Records how many offers the measured cycle made. */
+    @TearDown(Level.Iteration)
+    public void record() {
+      minOffers = Math.min(minOffers, last.size());
+      maxOffers = Math.max(maxOffers, last.size());
+      cluster = null;
+    }
+
+    /** Prints the offers per measured cycle, which JMH cannot normalise in single-shot mode. */
+    @TearDown(Level.Trial)
+    public void report() {
+      System.out.printf(Locale.ROOT, "%nround %d cycle made %d..%d offers%n", round, minOffers, maxOffers);
+    }
+  }
+
+  /** The steady state: every framework has filtered every agent. */
+  public static class Saturated extends Base {
+    private int next;
+
+    /** Builds the cluster and saturates the filters; fails if a cycle still makes an offer. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      build();
+      saturate();
+      now += Clusters.INTERVAL_MICROS;
+      List<Offer> offers = cluster.allocate(now);
+      if (!offers.isEmpty()) {
+        throw new IllegalStateException("saturated cluster still made " + offers.size() + " offers");
+      }
+    }
+
+    private void saturate() {
+      List<String> agents = List.of(agentIds);
+      for (String framework : frameworkIds) {
+        cluster.deactivateFramework(framework);
+      }
+      for (String framework : frameworkIds) {
+        cluster.activateFramework(framework);
+        Clusters.recoverAll(cluster, cluster.allocate(now, agents), REFUSE_SECONDS, now);
+        cluster.deactivateFramework(framework);
+      }
+      for (String framework : frameworkIds) {
+        cluster.activateFramework(framework);
+      }
+    }
+
+    /** Returns the next framework to re-activate, round-robin. */
+    String nextFramework() {
+      String framework = frameworkIds[next];
+      next = (next + 1) % frameworkIds.length;
+      return framework;
+    }
+  }
+
+  /** Runs the cycle of the filling phase. */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @Warmup(iterations = 10)
+  @Measurement(iterations = 20)
+  public List<Offer> fillingCycle(Filling state) {
+    state.last = state.cluster.allocate(state.now);
+    return state.last;
+  }
+
+  /** Runs a cycle in the saturated state after an event that touches no agent. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 10, time = 1)
+  public List<Offer> saturatedCycle(Saturated state) {
+    state.cluster.setWeight(ROLE, 1.0);
+    state.now += Clusters.INTERVAL_MICROS;
+    return state.cluster.allocate(state.now);
+  }
+
+  /** Runs a cycle in the saturated state after one framework was deactivated and re-activated. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Warmup(iterations = 5, time = 1)
+  @Measurement(iterations = 10, time = 1)
+  public List<Offer> saturatedRescan(Saturated state) {
+    String framework = state.nextFramework();
+    state.cluster.deactivateFramework(framework);
+    state.cluster.activateFramework(framework);
+    state.now += Clusters.INTERVAL_MICROS;
+    return state.cluster.allocate(state.now);
+  }
+}

@@ -1,0 +1,169 @@
+package io.offerlab.reports.compare;
+
+import io.offerlab.reports.charts.ComparisonCharts;
+import io.offerlab.reports.results.ResultsException;
+import io.offerlab.simcore.ProgressListener;
+import io.offerlab.simcore.RunSpec;
+import io.offerlab.simcore.Simulations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code offerlab compare}: runs every allocator on the same workload, cluster and seed (common random numbers, so the
+ * differences are the allocators' and not noise), in parallel, one subfolder each, then renders the report. Each run
+ * is its own simulation object with its own seeded streams, so running them side by side changes no result.
+ */
+public final class Comparison {
+  /**
+   * What to compare.
+   *
+   * @param workload the workload spec
+   * @param workloadOptions options passed to the workload reader
+   * @param allocators the allocators, baseline first
+   * @param cluster the cluster spec, or null for the workload's hint or the config's default
+   * @param config a YAML configuration override, or null
+   * @param seed the seed every run shares
+   * @param command the command line that reproduces the comparison, shown in index.html
+   */
+  public record Request(String workload, Map<String, String> workloadOptions, List<String> allocators, String cluster,
+      Path config, long seed, String command) {
+    /** Copies the collections. */
+    public Request {
+      workloadOptions = Map.copyOf(workloadOptions);
+      allocators = List.copyOf(allocators);
+    }
+  }
+
+  /** Hears about finished runs, on the calling thread. */
+  @FunctionalInterface
+  public interface Listener {
+    /** Ignores everything. */
+    Listener NONE = (allocator, done, total) -> { };
+
+    /** Called after each allocator's run finishes. */
+    void finished(String allocator, int done, int total);
+  }
+
+  private Comparison() {}
+
+  /** Runs the comparison into {@code out} on up to {@code threads} threads and renders the report. */
+  public static ComparisonSummary run(Request request, Path out, int threads, Listener listener) {
+    validate(request);
+    String configText = null;
+    if (request.config() != null) {
+      try {
+        configText = Files.readString(request.config());
+      } catch (IOException e) {
+        throw new ResultsException("--config: cannot read " + request.config() + ": " + e.getMessage());
+      }
+    }
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> allocators = request.allocators();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, allocators.size())), r -> {
+      Thread t = new Thread(r, "offerlab-compare");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<String>> futures = new ArrayList<>();
+    try {
+      for (String allocator : allocators) {
+        futures.add(pool.submit(() -> {
+          runOne(request, allocator, out);
+          return allocator;
+        }));
+      }
+      int done = 0;
+      for (Future<String> future : futures) {
+        listener.finished(future.get(), ++done, allocators.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("compare interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+    new CompareManifest(allocators, request.command(), configText).write(out);
+    return ComparisonReport.render(out, null, ComparisonCharts.DEFAULT_TOP_FRAMEWORKS);
+  }
+
+  /** Waits for runs in flight, so that nothing is written into the folder after {@link #run} returns. */
+  private static void awaitQuietly(ExecutorService pool) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.HOURS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void validate(Request request) {
+    if (request.allocators().isEmpty()) {
+      throw new ResultsException("--allocators: expected at least one allocator name");
+    }
+    if (new HashSet<>(request.allocators()).size() != request.allocators().size()) {
+      throw new ResultsException("--allocators: expected distinct names, found " + request.allocators());
+    }
+    for (String allocator : request.allocators()) {
+      if (!allocator.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        throw new ResultsException("--allocators: expected names of letters, digits, '.', '_' or '-', found '"
+            + allocator + "'");
+      }
+    }
+  }
+
+  private static void runOne(Request request, String allocator, Path out) throws IOException {
+    Path target = out.resolve(allocator);
+    Path tmp = out.resolve(allocator + ".tmp");
+    deleteTree(tmp);
+    Simulations.run(new RunSpec(request.workload(), request.workloadOptions(), allocator, request.cluster(),
+        request.config(), request.seed()), tmp, ProgressListener.NONE);
+    if (Thread.currentThread().isInterrupted()) {
+      return;
+    }
+    deleteTree(target);
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.offerlab.reports.compare;
+
+import io.offerlab.reports.charts.ChartFile;
+import io.offerlab.reports.charts.ComparisonCharts;
+import io.offerlab.reports.results.AtomicFiles;
+import io.offerlab.reports.results.ResultsException;
+import io.offerlab.reports.results.RunResults;
+import io.offerlab.reports.results.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Renders a comparison folder from its results files alone: summary.csv, frameworks.csv, summary.md, charts/*.png and
+ * *.svg, and index.html (docs/results-schema.md, "compare output"). It never simulates, so re-rendering is cheap and
+ * gives the same files.
+ *
+ * <p>The runs are the subfolders listed in compare.json, in order; without it, every subfolder holding a
+ * results.json, by name; and a folder that itself holds a results.json (one {@code simulate} run) is a report of one.
+ */
+public final class ComparisonReport {
+  private ComparisonReport() {}
+
+  /** Renders the folder with the default options: the first allocator as baseline and the top 8 frameworks. */
+  public static ComparisonSummary render(Path dir) {
+    return render(dir, null, ComparisonCharts.DEFAULT_TOP_FRAMEWORKS);
+  }
+
+  /**
+   * Renders the folder.
+   *
+   * @param dir the comparison folder (or a single run folder)
+   * @param baseline the run to measure speedups against, or null for the first
+   * @param topFrameworks how many frameworks charts draw individually before grouping the rest as "other"
+   * @return the numbers shown in the tables
+   */
+  public static ComparisonSummary render(Path dir, String baseline, int topFrameworks) {
+    if (!Files.isDirectory(dir)) {
+      throw new ResultsException(dir + ": no such folder");
+    }
+    Optional<CompareManifest> manifest = CompareManifest.read(dir);
+    List<RunResults> runs = load(dir, manifest);
+    if (baseline != null) {
+      RunResults first = runs.stream().filter(r -> r.name().equals(baseline)).findFirst().orElseThrow(() ->
+          new ResultsException("--baseline: expected one of " + runs.stream().map(RunResults::name).toList()
+              + ", found '" + baseline + "'"));
+      runs.remove(first);
+      runs.add(0, first);
+    }
+    Path charts = dir.resolve("charts");
+    clearCharts(charts);
+    List<ChartFile> files = ComparisonCharts.render(runs, charts, topFrameworks);
+    ComparisonSummary summary = ComparisonSummary.of(runs);
+    RunSummary first = runs.get(0).summary();
+    String title = runs.size() == 1 ? "Offerlab run: " + first.allocator() + " on " + first.workload()
+        : "Offerlab comparison: " + first.workload();
+    String command = manifest.map(CompareManifest::command).filter(c -> !c.isBlank())
+        .orElseGet(() -> reconstruct(runs, dir));
+    AtomicFiles.write(dir.resolve("summary.csv"), SummaryTables.summaryCsv(summary));
+    AtomicFiles.write(dir.resolve("frameworks.csv"), SummaryTables.frameworksCsv(summary));
+    AtomicFiles.write(dir.resolve("summary.md"), SummaryTables.markdown(summary, title));
+    AtomicFiles.write(dir.resolve("index.html"), HtmlReport.render(dir, title, runs, summary, files, command,
+        manifest.map(CompareManifest::configText).orElse(null)));
+    return summary;
+  }
+
+  private static List<RunResults> load(Path dir, Optional<CompareManifest> manifest) {
+    List<RunResults> runs = new ArrayList<>();
+    if (manifest.isPresent()) {
+      for (String allocator : manifest.get().allocators()) {
+        runs.add(RunResults.read(dir.resolve(allocator), allocator));
+      }
+      return runs;
+    }
+    if (Files.exists(dir.resolve("results.json"))) {
+      runs.add(RunResults.read(dir, RunSummary.read(dir.resolve("results.json")).allocator()));
+      return runs;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path child : children.filter(p -> Files.exists(p.resolve("results.json"))).sorted().toList()) {
+        runs.add(RunResults.read(child, child.getFileName().toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (runs.isEmpty()) {
+      throw new ResultsException(dir + ": expected compare.json, results.json or run subfolders with results.json,"
+          + " found none");
+    }
+    return runs;
+  }
+
+  private static void clearCharts(Path charts) {
+    if (!Files.isDirectory(charts)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(charts)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".png") || name.endsWith(".svg")) {
+          Files.delete(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String reconstruct(List<RunResults> runs, Path dir) {
+    RunSummary first = runs.get(0).summary();
+    List<String> args = new ArrayList<>(List.of("./offerlab", runs.size() == 1 ? "simulate" : "compare",
+        "--workload", first.workload()));
+    if (runs.size() == 1) {
+      args.addAll(List.of("--allocator", first.allocator()));
+    } else {
+      args.addAll(List.of("--allocators", String.join(",", runs.stream().map(r -> r.summary().allocator()).toList())));
+    }
+    args.addAll(List.of("--cluster", first.cluster(), "--seed", Long.toString(first.seed()), "--out", dir.toString()));
+    return CompareManifest.commandLine(args);
+  }
+}

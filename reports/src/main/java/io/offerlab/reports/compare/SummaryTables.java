@@ -1,0 +1,112 @@
+package io.offerlab.reports.compare;
+
+import io.offerlab.reports.results.Csv;
+import io.offerlab.reports.results.Numbers;
+import io.offerlab.reports.results.RunSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The tables of a comparison as text: summary.csv, frameworks.csv and summary.md (Markdown). */
+final class SummaryTables {
+  /** Headline columns of the Markdown and HTML tables: header, metric column, kind (p = percent, n = number). */
+  static final String[][] HEADLINE = {
+      {"CPU alloc", "cpus_allocated", "p"}, {"CPU used", "cpus_used", "p"}, {"mem alloc", "mem_allocated", "p"},
+      {"mem used", "mem_used", "p"}, {"CPU in offers", "cpus_offered", "p"}, {"makespan (s)", "makespan_s", "n"},
+      {"jobs done", "jobs_completed", "n"}, {"mean JCT (s)", "jct_mean_s", "n"}, {"p95 JCT (s)", "jct_p95_s", "n"},
+      {"mean wait (s)", "wait_mean_s", "n"}, {"Jain", "jain", "n"}, {"offers made", "offers_made", "n"},
+      {"accepted", "offers_accepted", "n"}, {"declined", "offers_declined", "n"},
+      {"rescinded", "offers_rescinded", "n"}};
+  /** How many frameworks the Markdown and HTML tables show; frameworks.csv has all. */
+  static final int TABLE_FRAMEWORKS = 20;
+
+  private SummaryTables() {}
+
+  static String summaryCsv(ComparisonSummary summary) {
+    List<String> header = new ArrayList<>(List.of("allocator", "workload", "cluster", "seed"));
+    RunSummary.METRICS.forEach(m -> header.add(m.getKey()));
+    header.add("speedup");
+    header.add("baseline");
+    StringBuilder out = new StringBuilder(Csv.line(header)).append('\n');
+    for (ComparisonSummary.AllocatorRow row : summary.allocators()) {
+      RunSummary s = row.summary();
+      List<String> fields = new ArrayList<>(List.of(row.allocator(), s.workload(), s.cluster(),
+          Long.toString(s.seed())));
+      RunSummary.METRICS.forEach(m -> fields.add(Numbers.format(s.metric(m.getKey()))));
+      fields.add(Numbers.format(row.speedup()));
+      fields.add(summary.baseline());
+      out.append(Csv.line(fields)).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String frameworksCsv(ComparisonSummary summary) {
+    StringBuilder out = new StringBuilder(
+        "framework,allocator,jobs_completed,mean_cpus,jct_mean_s,speedup,baseline\n");
+    for (ComparisonSummary.FrameworkRow row : summary.frameworks()) {
+      out.append(Csv.line(List.of(row.framework(), row.allocator(), Numbers.format(row.jobsCompleted()),
+          Numbers.format(row.meanCpus()), Numbers.format(row.meanJct()), Numbers.format(row.speedup()),
+          summary.baseline()))).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String cell(RunSummary summary, String[] column) {
+    double v = summary.metric(column[1]);
+    return column[2].equals("p") ? Numbers.percent(v) : Double.isNaN(v) ? "n/a" : Numbers.format(v);
+  }
+
+  static String speedup(double speedup) {
+    return Double.isNaN(speedup) ? "n/a" : String.format(Locale.ROOT, "%.2fx", speedup);
+  }
+
+  static String markdown(ComparisonSummary summary, String title) {
+    StringBuilder out = new StringBuilder("# ").append(title).append("\n\n");
+    out.append("Speedup: the baseline's (").append(summary.baseline())
+        .append(") total job completion time over the allocator's, on jobs that completed under both.\n\n");
+    List<String> header = new ArrayList<>(List.of("allocator"));
+    for (String[] column : HEADLINE) {
+      header.add(column[0]);
+    }
+    header.add("speedup");
+    row(out, header);
+    row(out, header.stream().map(h -> "---").toList());
+    for (ComparisonSummary.AllocatorRow r : summary.allocators()) {
+      List<String> fields = new ArrayList<>(List.of(r.allocator()));
+      for (String[] column : HEADLINE) {
+        fields.add(cell(r.summary(), column));
+      }
+      fields.add(speedup(r.speedup()));
+      row(out, fields);
+    }
+    List<String> top = summary.topFrameworks(TABLE_FRAMEWORKS);
+    if (!top.isEmpty()) {
+      out.append("\n## Per framework\n\n");
+      if (top.size() < summary.frameworkCount()) {
+        out.append(String.format(Locale.ROOT,
+            "The %d frameworks with the most CPUs of %d; all are in frameworks.csv.\n\n", top.size(),
+            summary.frameworkCount()));
+      }
+      row(out, List.of("framework", "allocator", "jobs done", "mean CPUs", "mean JCT (s)", "speedup"));
+      row(out, List.of("---", "---", "---", "---", "---", "---"));
+      for (String fw : top) {
+        for (ComparisonSummary.AllocatorRow a : summary.allocators()) {
+          ComparisonSummary.FrameworkRow r = summary.framework(fw, a.allocator());
+          if (r != null) {
+            row(out, List.of(fw, r.allocator(), Numbers.format(r.jobsCompleted()), Numbers.format(r.meanCpus()),
+                Numbers.format(r.meanJct()), speedup(r.speedup())));
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, List<String> fields) {
+    out.append('|');
+    for (String f : fields) {
+      out.append(' ').append(f.isEmpty() ? "n/a" : f.replace("|", "\\|")).append(" |");
+    }
+    out.append('\n');
+  }
+}

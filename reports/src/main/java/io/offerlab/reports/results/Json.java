@@ -1,0 +1,49 @@
+package io.offerlab.reports.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a JSON file into a tree, turning syntax errors into one-line messages with the file and line. */
+public final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** Returns the shared mapper (thread-safe once configured). */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Reads the file as a JSON tree. */
+  public static JsonNode read(Path file) {
+    try {
+      return MAPPER.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ResultsException(file + ":" + line + ": expected valid JSON: "
+          + e.getOriginalMessage().lines().findFirst().orElse("syntax error"));
+    } catch (IOException e) {
+      if (e instanceof NoSuchFileException || !file.toFile().exists()) {
+        throw new ResultsException(file + ": no such file");
+      }
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the number at a JSON pointer, or NaN when the field is absent or null. */
+  public static double number(JsonNode root, String pointer) {
+    JsonNode node = root.at(pointer);
+    return node.isNumber() ? node.asDouble() : Double.NaN;
+  }
+
+  /** Returns the text at a JSON pointer, or the fallback when it is absent or null. */
+  public static String text(JsonNode root, String pointer, String fallback) {
+    JsonNode node = root.at(pointer);
+    return node.isMissingNode() || node.isNull() ? fallback : node.asText();
+  }
+}

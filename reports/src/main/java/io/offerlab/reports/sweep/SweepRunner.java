@@ -1,0 +1,167 @@
+package io.offerlab.reports.sweep;
+
+import io.offerlab.reports.results.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs sweep cells in parallel and resumably. A cell is done when {@code runs/<id>/results.json} exists; a cell runs
+ * into {@code runs/<id>.tmp} and is renamed into place only when it has finished, so an interrupted sweep leaves no
+ * half-written run that looks complete, and a rerun skips exactly the finished cells. When the sweep stops early, runs
+ * in flight are waited for and left unpublished, so nothing is written after {@link #run} returns.
+ */
+public final class SweepRunner {
+  /** Runs one simulation. */
+  @FunctionalInterface
+  public interface Simulator {
+    /**
+     * Simulates a cell into {@code outDir}, which must end up holding results.json.
+     *
+     * @param config the sweep
+     * @param cell the cell
+     * @param configFile the per-run configuration override (YAML), or null when there is none
+     * @param outDir the folder to write the results files to
+     */
+    void run(SweepConfig config, SweepCell cell, Path configFile, Path outDir) throws Exception;
+  }
+
+  /** Hears about finished cells, on the thread that called {@link #run}. */
+  @FunctionalInterface
+  public interface Listener {
+    /** Ignores everything. */
+    Listener NONE = (cell, done, total) -> { };
+
+    /** Called after each cell that ran (skipped cells are not reported). */
+    void finished(SweepCell cell, int done, int total);
+  }
+
+  private SweepRunner() {}
+
+  /** Returns the folder of a cell's results under the sweep folder. */
+  public static Path runFolder(Path out, SweepCell cell) {
+    return out.resolve("runs").resolve(cell.id());
+  }
+
+  /** Returns whether the cell's results exist under the sweep folder. */
+  public static boolean isDone(Path out, SweepCell cell) {
+    return Files.exists(runFolder(out, cell).resolve("results.json"));
+  }
+
+  /**
+   * Runs the cells that are not done yet on {@code threads} threads and returns how many ran. The first failure
+   * stops the sweep: cells not started are not run, and the failure is rethrown naming the cell.
+   */
+  public static int run(SweepConfig config, List<SweepCell> cells, Path out, int threads, Simulator simulator,
+      Listener listener) {
+    List<SweepCell> pending = cells.stream().filter(c -> !isDone(out, c)).toList();
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, pending.size())), r -> {
+      Thread t = new Thread(r, "offerlab-sweep");
+      t.setDaemon(true);
+      return t;
+    });
+    CompletionService<SweepCell> done = new ExecutorCompletionService<>(pool);
+    List<Future<SweepCell>> futures = new ArrayList<>();
+    try {
+      for (SweepCell cell : pending) {
+        futures.add(done.submit(() -> {
+          runOne(config, cell, out, simulator);
+          return cell;
+        }));
+      }
+      for (int i = 1; i <= pending.size(); i++) {
+        SweepCell cell = done.take().get();
+        listener.finished(cell, i, pending.size());
+      }
+      return pending.size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sweep interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IllegalArgumentException bad) {
+        throw bad;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      futures.forEach(f -> f.cancel(true));
+      stop(pool);
+    }
+  }
+
+  /** Stops the pool and waits for runs in flight: they see the interrupt and leave their results unpublished. */
+  static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.HOURS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void runOne(SweepConfig config, SweepCell cell, Path out, Simulator simulator) throws Exception {
+    Path target = runFolder(out, cell);
+    Path tmp = target.resolveSibling(cell.id() + ".tmp");
+    deleteTree(tmp);
+    Path configFile = null;
+    var override = config.override(cell.parameters());
+    if (!override.isEmpty()) {
+      configFile = out.resolve("configs").resolve(cell.id() + ".yaml");
+      AtomicFiles.write(configFile, SweepConfig.yaml(override));
+    }
+    Files.createDirectories(tmp);
+    try {
+      simulator.run(config, cell, configFile, tmp);
+    } catch (IllegalArgumentException e) {
+      throw new SweepException("sweep run " + cell.id() + ": " + e.getMessage());
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      return;
+    }
+    if (!Files.exists(tmp.resolve("results.json"))) {
+      throw new IllegalStateException("sweep run " + cell.id() + " wrote no results.json");
+    }
+    deleteTree(target);
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,294 @@
+package io.offerlab.simcore.cluster;
+
+import io.offerlab.simcore.config.FrameworkSettings;
+import io.offerlab.simcore.metrics.Percentiles;
+import io.offerlab.workloads.JobKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A framework's scheduler: a FIFO queue of jobs that answers batches of offers, after the framework models of the
+ * Mesos paper (Hindman et al., NSDI 2011, section 5) and the Omega paper's decision-time model (Schwarzkopf et al.,
+ * EuroSys 2013).
+ *
+ * <ul>
+ *   <li>batch and service jobs are elastic: each task is placed on its own, first come first served, next-fit over
+ *       the offers held; service tasks simply run until killed or until their (long) work is done;</li>
+ *   <li>gang jobs are rigid: all their pending tasks start together from the offers held at once, or none does, and
+ *       the framework then holds or declines those offers ({@link GangPolicy});</li>
+ *   <li>a decision takes {@code tJob x jobs placed (at least 1) + tTask x tasks placed}; the offers stay locked
+ *       meanwhile, and offers arriving meanwhile wait for the next decision (the scheduler is single-threaded);</li>
+ *   <li>unused offers and unused parts of accepted offers are declined with {@code refuseSeconds};</li>
+ *   <li>the framework suppresses offers when it has nothing pending and revives when work arrives; failed tasks are
+ *       retried up to {@code retryLimit}, lost ones always (a gang restarts as a whole).</li>
+ * </ul>
+ * Left out: data locality and delay scheduling, preemption, and frameworks that keep offers for later jobs.
+ */
+final class FrameworkScheduler {
+  private static final int MAX_FAILED_SHAPES = 8;
+
+  final Simulation sim;
+  final String name;
+  final String role;
+  final int index;
+  final FrameworkSettings settings;
+  private final TreeSet<JobRun> queue = new TreeSet<>(Comparator.comparingLong(j -> j.seq));
+  int pendingTasks;
+  int runningTasks;
+  boolean suppressed;
+  private boolean work;
+  final OfferDelivery delivery;
+  final ArrayDeque<OfferState> inTransit = new ArrayDeque<>();
+  private final List<OfferState> inbox = new ArrayList<>();
+  private final List<OfferState> held = new ArrayList<>();
+  final DecisionDone decision;
+  private boolean deciding;
+  private final Placement placement = new Placement();
+  private final long[] milli = new long[4];
+
+  int jobs;
+  int jobsCompleted;
+  int jobsFailed;
+  long tasksLaunched;
+  long tasksCompleted;
+  long tasksFailed;
+  long tasksKilled;
+  long tasksLost;
+  long oomKills;
+  final Percentiles jct = new Percentiles();
+  final Percentiles wait = new Percentiles();
+  final Percentiles slowdown = new Percentiles();
+  final Map<String, Long> failureReasons = new TreeMap<>();
+
+  FrameworkScheduler(Simulation sim, String name, String role, int index, FrameworkSettings settings) {
+    this.sim = sim;
+    this.name = name;
+    this.role = role;
+    this.index = index;
+    this.settings = settings;
+    this.delivery = new OfferDelivery(this);
+    this.decision = new DecisionDone(this);
+  }
+
+  // ---- work ---------------------------------------------------------------------------------------------------
+
+  /** Queues a newly arrived job. */
+  void submit(JobRun job, long now) {
+    jobs++;
+    queue.add(job);
+    pendingTasks += job.taskCount;
+    sim.metrics.tasks(now, 0, job.taskCount);
+    updateWork(now);
+    wantOffers(now);
+  }
+
+  /** Puts a task back in its job's pending tasks (lost, or failed with retries left). */
+  void requeue(JobRun job, int taskIndex, long now) {
+    job.pushFront(taskIndex);
+    queue.add(job);
+    pendingTasks++;
+    sim.metrics.tasks(now, 0, 1);
+    updateWork(now);
+  }
+
+  /** Removes a finished job's pending tasks from the queue; returns how many were dropped. */
+  int dropJob(JobRun job, long now) {
+    queue.remove(job);
+    int dropped = job.dropPending();
+    pendingTasks -= dropped;
+    sim.metrics.tasks(now, 0, -dropped);
+    updateWork(now);
+    return dropped;
+  }
+
+  void updateWork(long now) {
+    boolean hasWork = pendingTasks + runningTasks > 0;
+    if (hasWork != work) {
+      work = hasWork;
+      sim.metrics.work(now, index, hasWork);
+    }
+  }
+
+  /** Suppresses offers when idle, revives when there is pending work (Mesos SUPPRESS / REVIVE). */
+  void wantOffers(long now) {
+    boolean wants = pendingTasks > 0 || !held.isEmpty();
+    if (wants && suppressed) {
+      sim.master.revive(this);
+    } else if (!wants && !suppressed && !deciding) {
+      sim.master.suppress(this);
+    }
+  }
+
+  // ---- offers -------------------------------------------------------------------------------------------------
+
+  /** Receives an offer after the master's offer latency. */
+  void offerSent(OfferState offer) {
+    inTransit.addLast(offer);
+    if (!delivery.isScheduled()) {
+      sim.engine.schedule(delivery, offer.deliverAt);
+    }
+  }
+
+  /** Delivers the offers due now and starts a decision if the scheduler is idle. */
+  void deliverDue(long now) {
+    while (!inTransit.isEmpty() && inTransit.peekFirst().deliverAt <= now) {
+      OfferState offer = inTransit.pollFirst();
+      if (offer.outstanding()) {
+        inbox.add(offer);
+      }
+    }
+    if (!inTransit.isEmpty()) {
+      sim.engine.schedule(delivery, inTransit.peekFirst().deliverAt);
+    }
+    if (!deciding) {
+      startDecision(now);
+    }
+  }
+
+  private void startDecision(long now) {
+    for (OfferState o : held) {
+      placement.addOffer(o);
+    }
+    held.clear();
+    for (OfferState o : inbox) {
+      placement.addOffer(o);
+    }
+    inbox.clear();
+    if (placement.offerCount() == 0) {
+      return;
+    }
+    boolean hadWork = !queue.isEmpty();
+    int jobsPlaced = placement.plan(queue, settings);
+    long time = 0;
+    if (hadWork) {
+      time = settings.tJobMicros() * Math.max(1, jobsPlaced) + settings.tTaskMicros() * placement.size();
+    }
+    deciding = true;
+    if (time == 0) {
+      apply(now);
+    } else {
+      sim.engine.schedule(decision, now + time);
+    }
+  }
+
+  /** Ends the decision: launches the planned tasks whose offers are still valid, then declines or holds the rest. */
+  void apply(long now) {
+    deciding = false;
+    Placement p = placement;
+    int planned = p.size();
+    for (int i = 0; i < planned; i++) {
+      if (p.job(i).kind == JobKind.GANG && !p.offerOf(i).outstanding()) {
+        p.job(i).gangBroken = true;
+      }
+    }
+    for (int i = planned - 1; i >= 0; i--) {
+      JobRun job = p.job(i);
+      if (job.finished()) {
+        pendingTasks--;
+        sim.metrics.tasks(now, 0, -1);
+      } else if (!p.offerOf(i).outstanding() || job.gangBroken) {
+        job.pushFront(p.task(i));
+        queue.add(job);
+      }
+    }
+    for (int i = 0; i < planned; i++) {
+      JobRun job = p.job(i);
+      OfferState offer = p.offerOf(i);
+      if (!job.finished() && offer.outstanding() && !job.gangBroken) {
+        sim.master.launch(job, p.task(i), offer, p.milli(i, milli));
+      }
+    }
+    for (int i = 0; i < planned; i++) {
+      p.job(i).gangBroken = false;
+    }
+    // A gang that could not start declines without a filter, so that the declined agents come back together at
+    // the next cycle; with filters, their expiries would stagger and the gang might never see enough at once.
+    double refuse = p.gangDeclined() ? 0 : settings.refuseSeconds();
+    JobRun holdFor = p.holdFor();
+    for (int i = 0; i < p.offerCount(); i++) {
+      OfferState offer = p.offer(i);
+      if (!offer.outstanding()) {
+        continue;
+      }
+      if (offer.launched > 0) {
+        sim.master.accept(offer, refuse);
+      } else if (holdFor != null && !holdFor.finished() && Placement.hostsATaskOf(offer, holdFor)) {
+        held.add(offer);
+      } else {
+        sim.master.decline(offer, refuse);
+      }
+    }
+    p.clear();
+    wantOffers(now);
+    if (!inbox.isEmpty()) {
+      startDecision(now);
+    }
+  }
+
+  // ---- status updates -----------------------------------------------------------------------------------------
+
+  /** Handles the end of one of its tasks (the master has already released its resources). */
+  void statusUpdate(TaskRun task, TaskStatus status, String reason, long now) {
+    JobRun job = task.job;
+    switch (status) {
+      case FINISHED -> {
+        tasksCompleted++;
+        job.completed++;
+        job.runMicros += now - task.startTime;
+        job.uncontendedMicros += task.uncontendedMicros();
+        if (job.completed == job.taskCount) {
+          sim.jobEnded(job, JobRun.Outcome.COMPLETED);
+        }
+      }
+      case FAILED -> {
+        tasksFailed++;
+        failureReasons.merge(reason, 1L, Long::sum);
+        boolean retry = job.recordFailure(task.taskIndex, settings.retryLimit());
+        if (!retry) {
+          sim.jobEnded(job, JobRun.Outcome.FAILED);
+        } else if (job.kind == JobKind.GANG) {
+          restartGang(job, task.taskIndex, now);
+        } else {
+          requeue(job, task.taskIndex, now);
+        }
+      }
+      case LOST -> {
+        tasksLost++;
+        if (job.finished()) {
+          break;
+        }
+        if (job.kind == JobKind.GANG) {
+          restartGang(job, task.taskIndex, now);
+        } else {
+          requeue(job, task.taskIndex, now);
+        }
+      }
+      case KILLED -> tasksKilled++;
+      default -> throw new IllegalStateException("unknown status " + status);
+    }
+    updateWork(now);
+    wantOffers(now);
+  }
+
+  /** Kills the gang's remaining tasks and queues every unfinished task again, to start together. */
+  private void restartGang(JobRun job, int failedTask, long now) {
+    List<Integer> restart = new ArrayList<>();
+    restart.add(failedTask);
+    for (TaskRun sibling : new ArrayList<>(job.running)) {
+      restart.add(sibling.taskIndex);
+      sim.master.kill(sibling);
+    }
+    restart.sort(null);
+    for (int i = restart.size() - 1; i >= 0; i--) {
+      job.pushFront(restart.get(i));
+    }
+    queue.add(job);
+    pendingTasks += restart.size();
+    sim.metrics.tasks(now, 0, restart.size());
+  }
+}

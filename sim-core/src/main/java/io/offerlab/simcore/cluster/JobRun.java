@@ -1,0 +1,129 @@
+package io.offerlab.simcore.cluster;
+
+import io.offerlab.workloads.Job;
+import io.offerlab.workloads.JobKind;
+import io.offerlab.workloads.TaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A job in flight: which of its tasks are pending, running and done, its retries and its times. Pending tasks are
+ * those never started (a cursor) plus an explicit queue in front of them (retries, resubmissions, skipped tasks).
+ */
+final class JobRun {
+  /** How a job ended; UNFINISHED while it runs or waits. */
+  enum Outcome { COMPLETED, FAILED, KILLED, UNFINISHED }
+
+  final String id;
+  final long seq;
+  final FrameworkScheduler framework;
+  final JobKind kind;
+  final long arrival;
+  final int taskCount;
+  /** Whether every task has finite work, so the job can complete. */
+  final boolean finite;
+  private List<TaskSpec> specs;
+  private int nextUnstarted;
+  private final IntDeque front = new IntDeque();
+  final List<TaskRun> running = new ArrayList<>();
+  int completed;
+  int failedAttempts;
+  int killed;
+  int lost;
+  private int[] failures;
+  int gangFailures;
+  long firstStart = -1;
+  long finish = -1;
+  Outcome outcome = Outcome.UNFINISHED;
+  /** Planning scratch: a gang whose planned offers were rescinded before the decision ended. */
+  boolean gangBroken;
+  double runMicros;
+  double uncontendedMicros;
+
+  JobRun(Job job, long seq, FrameworkScheduler framework) {
+    this.id = job.id();
+    this.seq = seq;
+    this.framework = framework;
+    this.kind = job.kind();
+    this.arrival = job.arrivalMicros();
+    this.specs = job.tasks();
+    this.taskCount = specs.size();
+    boolean allFinite = true;
+    for (TaskSpec t : specs) {
+      allFinite &= !t.unbounded();
+    }
+    this.finite = allFinite;
+  }
+
+  TaskSpec spec(int index) {
+    return specs.get(index);
+  }
+
+  List<TaskSpec> specs() {
+    return specs;
+  }
+
+  /** Returns how many tasks wait to be (re)launched. */
+  int pending() {
+    return (taskCount - nextUnstarted) + front.size();
+  }
+
+  /** Takes the next pending task index, or -1. */
+  int pollPending() {
+    if (!front.isEmpty()) {
+      return front.pollFirst();
+    }
+    return nextUnstarted < taskCount ? nextUnstarted++ : -1;
+  }
+
+  /** Puts a task back at the front of the pending tasks. */
+  void pushFront(int index) {
+    front.addFirst(index);
+  }
+
+  /** Drops every pending task; returns how many there were. */
+  int dropPending() {
+    int n = pending();
+    front.clear();
+    nextUnstarted = taskCount;
+    return n;
+  }
+
+  /** Counts a failure of a task (or of the whole gang); returns whether it may be retried. */
+  boolean recordFailure(int index, int retryLimit) {
+    failedAttempts++;
+    if (kind == JobKind.GANG) {
+      return ++gangFailures <= retryLimit;
+    }
+    if (failures == null) {
+      failures = new int[taskCount];
+    }
+    return ++failures[index] <= retryLimit;
+  }
+
+  void addRunning(TaskRun task) {
+    task.jobSlot = running.size();
+    running.add(task);
+  }
+
+  void removeRunning(TaskRun task) {
+    int slot = task.jobSlot;
+    TaskRun last = running.remove(running.size() - 1);
+    if (last != task) {
+      running.set(slot, last);
+      last.jobSlot = slot;
+    }
+    task.jobSlot = -1;
+  }
+
+  boolean finished() {
+    return outcome != Outcome.UNFINISHED;
+  }
+
+  /** Ends the job and releases its task list. */
+  void end(Outcome result, long now) {
+    outcome = result;
+    finish = now;
+    specs = null;
+  }
+}

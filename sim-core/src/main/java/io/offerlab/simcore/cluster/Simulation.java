@@ -1,0 +1,442 @@
+package io.offerlab.simcore.cluster;
+
+import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.AllocatorOptions;
+import io.offerlab.allocators.AllocatorOptions.Partition;
+import io.offerlab.allocators.Allocators;
+import io.offerlab.allocators.Resources;
+import io.offerlab.isolationmodel.AgentModel;
+import io.offerlab.isolationmodel.CgroupSettings;
+import io.offerlab.isolationmodel.IsolationConfig;
+import io.offerlab.simcore.config.ClusterSpec;
+import io.offerlab.simcore.config.FrameworkSettings;
+import io.offerlab.simcore.config.SimulationConfig;
+import io.offerlab.simcore.engine.Engine;
+import io.offerlab.simcore.engine.RandomStreams;
+import io.offerlab.simcore.metrics.Metrics;
+import io.offerlab.simcore.metrics.Percentiles;
+import io.offerlab.workloads.Job;
+import io.offerlab.workloads.JobKind;
+import io.offerlab.workloads.ResourceShape;
+import io.offerlab.workloads.TaskSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+
+/**
+ * One simulated run of a Mesos cluster: an {@link Engine}, a {@link Master} with its allocator, the agents, the
+ * framework schedulers that the workload's jobs create, and the metrics. Everything is validated in the constructor,
+ * before the first event; {@link #run()} then streams the jobs in, runs until every job that can finish has finished
+ * (or the end time, or a stall), and writes {@code jobs.csv} and {@code timeseries.csv} into the output folder.
+ *
+ * <p>A simulation is an ordinary object (no statics), so several can run side by side in one JVM. Given the same
+ * inputs and seed it produces the same files byte for byte: nothing depends on wall time or hash order.
+ */
+public final class Simulation {
+  private static final int PROGRESS_EVERY = 1 << 16;
+
+  final Engine engine = new Engine();
+  final SimulationConfig config;
+  final Metrics metrics;
+  final Counters counters = new Counters();
+  final Master master;
+  final Agent.Scratch scratch = new Agent.Scratch();
+  private final RandomStreams streams;
+  private final IsolationConfig isolation;
+  private final AllocatorOptions allocatorOptions;
+  private final Map<String, FrameworkScheduler> frameworks = new HashMap<>();
+  private final List<FrameworkScheduler> frameworkList = new ArrayList<>();
+  private final Iterator<Job> jobs;
+  private final JobArrivals arrivals;
+  private final StallWatch stallWatch;
+  private final JobLog jobLog;
+  private final Path outDir;
+  private final LongConsumer progress;
+  private final List<long[]> agentShapes = new ArrayList<>();
+  private final long[] clusterTotal = new long[4];
+  final Percentiles jct = new Percentiles();
+  final Percentiles wait = new Percentiles();
+  final Percentiles slowdown = new Percentiles();
+  private Job nextJob;
+  private boolean arrivalsDone;
+  private long jobSeq;
+  private long lastArrival;
+  private int finiteOpen;
+  private int runningFinite;
+  private long lastProgress;
+  private String endReason;
+  private boolean ran;
+
+  /**
+   * Builds a run, validating everything before the first event.
+   *
+   * @param config the settings
+   * @param cluster the agents
+   * @param allocatorName a registered allocator ({@link Allocators#names()})
+   * @param seed the run seed; every random stream derives from it
+   * @param jobs the workload's jobs in arrival order, pulled one at a time
+   * @param facts roles and priorities known up front (for {@code static} and {@code priority})
+   * @param outDir where {@code jobs.csv} and {@code timeseries.csv} go (created if missing)
+   * @param progress told the simulated time now and then
+   * @throws IllegalArgumentException on bad input, with a one-line message
+   */
+  public Simulation(SimulationConfig config, ClusterSpec cluster, String allocatorName, long seed, Iterator<Job> jobs,
+      RoleFacts facts, Path outDir, LongConsumer progress) {
+    this.config = config;
+    this.streams = new RandomStreams(seed);
+    this.isolation = config.isolation().toConfig();
+    this.jobs = jobs;
+    this.outDir = outDir;
+    this.progress = progress;
+    List<String> ids = agentIds(cluster);
+    this.allocatorOptions = allocatorOptions(config, allocatorName, facts, ids, streams);
+    Allocator allocator = Allocators.create(allocatorName, allocatorOptions);
+    for (var entry : config.allocator().weights().entrySet()) {
+      allocator.setWeight(entry.getKey(), entry.getValue());
+    }
+    this.master = new Master(this, allocator, config.master(), config.simulation().tickWhenIdle());
+    this.arrivals = new JobArrivals(this);
+    this.stallWatch = new StallWatch(this);
+    Map<Double, AgentModel> models = new HashMap<>();
+    int k = 0;
+    for (ClusterSpec.Group group : cluster.groups()) {
+      Resources r = group.resources();
+      agentShapes.add(new long[] {Milli.of(r.cpus()), Milli.of(r.memMb()), Milli.of(r.diskMb()), Milli.of(r.gpus())});
+      AgentModel model = models.computeIfAbsent(r.cpus(), cores -> new AgentModel(cores, isolation));
+      for (int i = 0; i < group.count(); i++) {
+        String id = ids.get(k++);
+        AgentTransition transition = new AgentTransition(this, streams.stream("agent:" + id));
+        Agent agent = new Agent(id, r, model, transition);
+        transition.agent = agent;
+        master.addAgent(agent);
+        clusterTotal[0] += agent.totalCpus;
+        clusterTotal[1] += agent.totalMem;
+        clusterTotal[2] += agent.totalDisk;
+        clusterTotal[3] += agent.totalGpus;
+      }
+    }
+    this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
+    this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
+    metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[3]);
+  }
+
+  private static List<String> agentIds(ClusterSpec cluster) {
+    int n = cluster.agentCount();
+    int width = Integer.toString(Math.max(0, n - 1)).length();
+    List<String> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(String.format(Locale.ROOT, "a%0" + width + "d", i));
+    }
+    return ids;
+  }
+
+  private static AllocatorOptions allocatorOptions(SimulationConfig config, String name, RoleFacts facts,
+      List<String> agentIds, RandomStreams streams) {
+    Allocators.spec(name);
+    AllocatorOptions options = AllocatorOptions.defaults()
+        .withSeed(streams.seedFor("allocator"))
+        .withShuffleAgents(true)
+        .withMinFilterSeconds(config.master().allocationIntervalMicros() / 1e6);
+    Map<String, Integer> priorities = config.allocator().priorities();
+    if (priorities.isEmpty() && name.equals("priority")) {
+      priorities = facts.priorities();
+    }
+    options = options.withPriorities(priorities);
+    if (!config.allocator().partitions().isEmpty()) {
+      return options.withPartitions(config.allocator().partitions());
+    }
+    if (name.equals("static")) {
+      List<String> roles = knownRoles(config, facts);
+      if (!roles.isEmpty()) {
+        Map<String, List<String>> lists = new TreeMap<>();
+        for (int i = 0; i < agentIds.size(); i++) {
+          lists.computeIfAbsent(roles.get(i % roles.size()), r -> new ArrayList<>()).add(agentIds.get(i));
+        }
+        Map<String, Partition> partitions = new TreeMap<>();
+        for (String role : roles) {
+          partitions.put(role, new Partition.Agents(lists.getOrDefault(role, List.of())));
+        }
+        return options.withPartitionRoles(roles).withPartitions(partitions);
+      }
+    }
+    return options;
+  }
+
+  /**
+   * The roles static partitioning splits agents among: allocator.partitionRoles, else the workload's roles read up
+   * front, else the roles of the frameworks named in the config.
+   */
+  private static List<String> knownRoles(SimulationConfig config, RoleFacts facts) {
+    if (!config.allocator().partitionRoles().isEmpty()) {
+      return new ArrayList<>(new TreeSet<>(config.allocator().partitionRoles()));
+    }
+    if (!facts.roles().isEmpty()) {
+      return facts.roles();
+    }
+    Set<String> roles = new TreeSet<>();
+    for (var entry : config.frameworks().entrySet()) {
+      if (!entry.getKey().equals(SimulationConfig.DEFAULT_FRAMEWORK)) {
+        roles.add(entry.getValue().role().isEmpty() ? entry.getKey() : entry.getValue().role());
+      }
+    }
+    return new ArrayList<>(roles);
+  }
+
+  CgroupSettings cgroups(double cpus, double memMb) {
+    return CgroupSettings.forTask(cpus, memMb, isolation);
+  }
+
+  // ---- the run ------------------------------------------------------------------------------------------------
+
+  /** Runs the simulation to its end and returns what it measured; may be called once. */
+  public Outcome run() {
+    if (ran) {
+      throw new IllegalStateException("a simulation runs once");
+    }
+    ran = true;
+    boolean ok = false;
+    try {
+      long end = loop();
+      metrics.finish(end);
+      jobLog.close();
+      metrics.writeTimeseries(outDir.resolve("timeseries.csv"));
+      ok = true;
+      return new Reporter(this, frameworkList, allocatorOptions).outcome(end, endReason);
+    } finally {
+      if (!ok) {
+        jobLog.discard();
+        metrics.discard();
+      }
+    }
+  }
+
+  private long loop() {
+    if (config.agents().failuresEnabled()) {
+      for (Agent agent : master.agentList) {
+        engine.schedule(agent.transition, agent.transition.exponential(config.agents().mtbfMicros()));
+      }
+    }
+    pullNext();
+    checkDone();
+    long endTime = config.simulation().endTimeMicros();
+    boolean check = config.simulation().checkInvariants();
+    if (check) {
+      Invariants.check(master, engine.now());
+    }
+    long count = 0;
+    while (!engine.isStopped()) {
+      long t = engine.peekTime();
+      if (t == Long.MAX_VALUE) {
+        if (endReason == null) {
+          endReason = arrivalsDone && finiteOpen == 0 ? "completed" : "stalled";
+        }
+        break;
+      }
+      if (endTime > 0 && t > endTime) {
+        endReason = "endTime";
+        return endTime;
+      }
+      if (t >= metrics.nextSample()) {
+        metrics.sampleUpTo(t);
+      }
+      engine.step();
+      if (check) {
+        Invariants.check(master, engine.now());
+      }
+      if (++count % PROGRESS_EVERY == 0) {
+        progress.accept(engine.now());
+      }
+    }
+    return engine.now();
+  }
+
+  private void stop(String reason) {
+    if (endReason == null) {
+      endReason = reason;
+    }
+    engine.stop();
+  }
+
+  private void checkDone() {
+    if (arrivalsDone && finiteOpen == 0) {
+      stop("completed");
+    }
+  }
+
+  // ---- jobs ---------------------------------------------------------------------------------------------------
+
+  private void pullNext() {
+    if (jobs.hasNext()) {
+      nextJob = jobs.next();
+      if (nextJob.arrivalMicros() < lastArrival) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "workload: job %s arrives at %d us, before the previous job (%d us); expected jobs in arrival order",
+            nextJob.id(), nextJob.arrivalMicros(), lastArrival));
+      }
+      lastArrival = nextJob.arrivalMicros();
+      engine.schedule(arrivals, Math.max(engine.now(), nextJob.arrivalMicros()));
+    } else {
+      nextJob = null;
+      arrivalsDone = true;
+      long stall = config.simulation().stallTimeoutMicros();
+      if (stall > 0 && !stallWatch.isScheduled()) {
+        engine.schedule(stallWatch, engine.now() + stall);
+      }
+    }
+  }
+
+  /** The next job arrives. */
+  void arrive() {
+    long now = engine.now();
+    Job job = nextJob;
+    FrameworkScheduler framework = framework(job, now);
+    JobRun run = new JobRun(job, jobSeq++, framework);
+    counters.jobsSubmitted++;
+    jobLog.arrived(run);
+    lastProgress = now;
+    if (run.finite) {
+      finiteOpen++;
+    }
+    if (!schedulable(job)) {
+      framework.jobs++;
+      framework.failureReasons.merge("unschedulable", (long) run.taskCount, Long::sum);
+      run.dropPending();
+      jobEnded(run, JobRun.Outcome.FAILED);
+    } else {
+      framework.submit(run, now);
+    }
+    pullNext();
+    checkDone();
+  }
+
+  private FrameworkScheduler framework(Job job, long now) {
+    FrameworkScheduler framework = frameworks.get(job.framework());
+    if (framework == null) {
+      FrameworkSettings settings = config.framework(job.framework());
+      String role = settings.role().isEmpty() ? job.role() : settings.role();
+      int index = metrics.addFramework(job.framework());
+      framework = new FrameworkScheduler(this, job.framework(), role, index, settings);
+      frameworks.put(job.framework(), framework);
+      frameworkList.add(framework);
+      master.addFramework(framework);
+    }
+    return framework;
+  }
+
+  /** Whether every task fits some agent and a gang's tasks fit the cluster together. */
+  private boolean schedulable(Job job) {
+    long[] sum = new long[4];
+    for (TaskSpec task : job.tasks()) {
+      ResourceShape r = task.request();
+      long c = Milli.of(r.cpus());
+      long m = Milli.of(r.memMb());
+      long d = Milli.of(r.diskMb());
+      long g = Milli.of(r.gpus());
+      boolean fits = false;
+      for (long[] shape : agentShapes) {
+        if (c <= shape[0] && m <= shape[1] && d <= shape[2] && g <= shape[3]) {
+          fits = true;
+          break;
+        }
+      }
+      if (!fits) {
+        return false;
+      }
+      sum[0] += c;
+      sum[1] += m;
+      sum[2] += d;
+      sum[3] += g;
+    }
+    if (job.kind() == JobKind.GANG) {
+      for (int i = 0; i < 4; i++) {
+        if (sum[i] > clusterTotal[i]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Ends a job: a failed job's running tasks are killed and its pending tasks dropped. */
+  void jobEnded(JobRun job, JobRun.Outcome outcome) {
+    if (job.finished()) {
+      return;
+    }
+    long now = engine.now();
+    FrameworkScheduler framework = job.framework;
+    job.end(outcome, now);
+    if (outcome != JobRun.Outcome.COMPLETED) {
+      for (TaskRun task : new ArrayList<>(job.running)) {
+        master.kill(task);
+      }
+      framework.dropJob(job, now);
+    }
+    if (outcome == JobRun.Outcome.COMPLETED) {
+      counters.jobsCompleted++;
+      framework.jobsCompleted++;
+      double seconds = (now - job.arrival) / 1e6;
+      jct.add(seconds);
+      framework.jct.add(seconds);
+    } else {
+      counters.jobsFailed++;
+      framework.jobsFailed++;
+    }
+    if (job.firstStart >= 0) {
+      double waited = (job.firstStart - job.arrival) / 1e6;
+      wait.add(waited);
+      framework.wait.add(waited);
+    }
+    if (job.uncontendedMicros > 0) {
+      double s = job.runMicros / job.uncontendedMicros;
+      slowdown.add(s);
+      framework.slowdown.add(s);
+    }
+    framework.updateWork(now);
+    jobLog.flushFinished();
+    if (job.finite) {
+      finiteOpen--;
+      checkDone();
+    }
+  }
+
+  // ---- progress and stalls ------------------------------------------------------------------------------------
+
+  void taskStarted(TaskRun task) {
+    lastProgress = engine.now();
+    if (task.uncontendedMicros() != TaskSpec.UNBOUNDED) {
+      runningFinite++;
+    }
+  }
+
+  void taskStopped(TaskRun task) {
+    lastProgress = engine.now();
+    if (task.uncontendedMicros() != TaskSpec.UNBOUNDED) {
+      runningFinite--;
+    }
+  }
+
+  void checkStall() {
+    long now = engine.now();
+    long stall = config.simulation().stallTimeoutMicros();
+    if (runningFinite > 0) {
+      engine.schedule(stallWatch, now + stall);
+    } else if (now - lastProgress >= stall) {
+      stop("stalled");
+    } else {
+      engine.schedule(stallWatch, lastProgress + stall);
+    }
+  }
+
+  /** Returns the cluster total in thousandths: cpus, mem, disk, gpus. */
+  long[] clusterTotal() {
+    return clusterTotal.clone();
+  }
+}
