@@ -5,11 +5,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -42,6 +39,8 @@ abstract class HierarchicalAllocator implements Allocator {
   private final Sorter roleSorter;
   private final SplittableRandom shuffle;
   private int eligibleFrameworks;
+  /** Frameworks ever added: the next framework's index into the agents' filter arrays. */
+  private int frameworkCount;
   private boolean totalChanged;
   /** Bumped whenever a framework may have become eligible for an agent it was not before. */
   private long eligibilityEpoch;
@@ -109,11 +108,6 @@ abstract class HierarchicalAllocator implements Allocator {
     for (var held : new ArrayList<>(agent.holders.entrySet())) {
       unallocate(agent, held.getKey(), held.getValue().clone());
     }
-    if (agent.filters != null) {
-      for (FrameworkState framework : agent.filters.keySet()) {
-        framework.filteredOn.remove(agent);
-      }
-    }
     agents.remove(agentId);
     agentsByIndex.set(agent.index, null);
     allocatableAgents.clear(agent.index);
@@ -138,7 +132,7 @@ abstract class HierarchicalAllocator implements Allocator {
       throw new IllegalArgumentException("framework '" + frameworkId + "' already exists");
     }
     RoleState roleState = roles.computeIfAbsent(role, this::newRole);
-    FrameworkState framework = new FrameworkState(frameworkId, roleState, total[0].length);
+    FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length);
     frameworks.put(frameworkId, framework);
     roleState.frameworkCount++;
     setEligible(framework, true);
@@ -165,7 +159,11 @@ abstract class HierarchicalAllocator implements Allocator {
         unallocate(agent, framework, held.clone());
       }
     }
-    clearFilters(framework);
+    for (AgentState agent : agentsByIndex) {
+      if (agent != null && agent.filters != null && framework.index < agent.filters.length) {
+        agent.filters[framework.index] = null;
+      }
+    }
     setEligible(framework, false);
     framework.role.frameworkCount--;
     frameworks.remove(frameworkId);
@@ -277,46 +275,53 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   private void addFilter(AgentState agent, FrameworkState framework, long[] refused, long expiresAt) {
-    if (agent.filters == null) {
-      agent.filters = new HashMap<>();
+    int i = framework.index;
+    if (agent.filters == null || agent.filters.length <= i) {
+      agent.filters = Arrays.copyOf(agent.filters == null ? new Filter[0] : agent.filters,
+          Math.max(i + 1, Math.min(frameworkCount, 2 * i + 2)));
     }
-    agent.filters.computeIfAbsent(framework, f -> new ArrayList<>(1)).add(new Filter(refused, expiresAt));
-    framework.filteredOn.add(agent);
+    agent.filters[i] = new Filter(refused, expiresAt, framework.filterEpoch, live(agent.filters[i], framework, -1));
   }
 
-  private void clearFilters(FrameworkState framework) {
-    for (AgentState agent : framework.filteredOn) {
-      agent.filters.remove(framework);
+  /** Drops every filter of the framework at once: filters of an older epoch are dead (Mesos' revive). */
+  private static void clearFilters(FrameworkState framework) {
+    framework.filterEpoch++;
+  }
+
+  /** Returns the chain without filters that are dead (older epoch) or expired at {@code now} (if now >= 0). */
+  private static Filter live(Filter chain, FrameworkState framework, long now) {
+    Filter head = chain;
+    while (head != null && (head.epoch != framework.filterEpoch || now >= head.expiresAt && now >= 0)) {
+      head = head.next;
     }
-    framework.filteredOn.clear();
+    for (Filter f = head; f != null; ) {
+      Filter next = f.next;
+      while (next != null && (next.epoch != framework.filterEpoch || now >= next.expiresAt && now >= 0)) {
+        next = next.next;
+      }
+      f.next = next;
+      f = next;
+    }
+    return head;
   }
 
   /** Returns whether a live filter of the framework on the agent covers {@code offer}; drops expired ones. */
   private boolean isFiltered(AgentState agent, FrameworkState framework, long[] offer, long now) {
-    if (agent.filters == null) {
+    Filter[] filters = agent.filters;
+    int i = framework.index;
+    if (filters == null || i >= filters.length || filters[i] == null) {
       return false;
     }
-    List<Filter> list = agent.filters.get(framework);
-    if (list == null) {
-      return false;
-    }
-    boolean filtered = false;
-    for (Iterator<Filter> it = list.iterator(); it.hasNext(); ) {
-      Filter filter = it.next();
-      if (now >= filter.expiresAt) {
-        it.remove();
-      } else if (Resources.containsMilli(filter.refused, offer)) {
-        nextExpiry = Math.min(nextExpiry, filter.expiresAt);
-        agent.blockedUntil = Math.min(agent.blockedUntil, filter.expiresAt);
-        filtered = true;
-        break;
+    Filter chain = live(filters[i], framework, now);
+    filters[i] = chain;
+    for (Filter f = chain; f != null; f = f.next) {
+      if (Resources.containsMilli(f.refused, offer)) {
+        nextExpiry = Math.min(nextExpiry, f.expiresAt);
+        agent.blockedUntil = Math.min(agent.blockedUntil, f.expiresAt);
+        return true;
       }
     }
-    if (list.isEmpty()) {
-      agent.filters.remove(framework);
-      framework.filteredOn.remove(agent);
-    }
-    return filtered;
+    return false;
   }
 
   // ---- allocation ---------------------------------------------------------------------------------------------
@@ -553,7 +558,8 @@ abstract class HierarchicalAllocator implements Allocator {
     final long[] total;
     final long[] free;
     final Map<FrameworkState, long[]> holders = new HashMap<>();
-    Map<FrameworkState, List<Filter>> filters;
+    /** Decline filters by framework index: a chain of filters each, or null. */
+    Filter[] filters;
     /** Bumped whenever the free resources change. */
     long version;
     /** The last cycle offered nothing here at this version and epoch; valid until blockedUntil. */
@@ -603,20 +609,35 @@ abstract class HierarchicalAllocator implements Allocator {
   /** One framework: its sorter node, its state and where it holds resources or has filters. */
   static final class FrameworkState {
     final String id;
+    final int index;
     final RoleState role;
     final Client client;
     boolean active = true;
     boolean suppressed;
     boolean eligible;
-    final Set<AgentState> filteredOn = new HashSet<>();
+    /** Bumped by revive: filters set in an older epoch no longer apply. */
+    int filterEpoch;
 
-    FrameworkState(String id, RoleState role, int width) {
+    FrameworkState(String id, int index, RoleState role, int width) {
       this.id = id;
+      this.index = index;
       this.role = role;
       this.client = new Client(id, this, width);
     }
   }
 
-  /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}. */
-  record Filter(long[] refused, long expiresAt) {}
+  /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}; chained per agent. */
+  static final class Filter {
+    final long[] refused;
+    final long expiresAt;
+    final int epoch;
+    Filter next;
+
+    Filter(long[] refused, long expiresAt, int epoch, Filter next) {
+      this.refused = refused;
+      this.expiresAt = expiresAt;
+      this.epoch = epoch;
+      this.next = next;
+    }
+  }
 }
