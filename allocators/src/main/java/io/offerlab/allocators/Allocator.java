@@ -37,7 +37,8 @@ public interface Allocator {
   /**
    * Returns resources a framework held on an agent: declined, unused in an accept, or released by a finished task.
    * With {@code refuseSeconds > 0} a decline filter stops offering that framework, on that agent, resources no
-   * bigger than these until {@code nowMicros + refuseSeconds} (Mesos' {@code Filters.refuse_seconds}).
+   * bigger than these until {@code nowMicros + refuseSeconds} (Mesos' {@code Filters.refuse_seconds}). Recovering
+   * nothing is a no-op, as in Mesos.
    */
   void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros);
 

@@ -247,6 +247,9 @@ abstract class HierarchicalAllocator implements Allocator {
   public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros) {
     FrameworkState framework = framework(frameworkId);
     AgentState agent = agent(agentId);
+    if (resources.isEmpty()) {
+      return; // As Mesos: recovering nothing is a no-op and sets no filter.
+    }
     long[] held = agent.holders.get(framework);
     long[] amount = resources.toMilliArray(0);
     if (held == null || !Resources.containsMilli(held, amount)) {
@@ -255,7 +258,7 @@ abstract class HierarchicalAllocator implements Allocator {
           + " on agent '" + agentId + "', cannot recover " + resources);
     }
     unallocate(agent, framework, amount);
-    if (refuseSeconds > 0 && !resources.isEmpty()) {
+    if (refuseSeconds > 0) {
       addFilter(agent, framework, amount, nowMicros + filterMicros(refuseSeconds));
     }
     changed = true;

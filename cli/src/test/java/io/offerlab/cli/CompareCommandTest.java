@@ -20,8 +20,8 @@ class CompareCommandTest {
     Path out = tmp.resolve("cmp");
     List<String> args = new ArrayList<>(List.of("compare", "--allocators", "static,drf", "--seed", "2", "--threads",
         "2", "--out", out.toString()));
-    args.addAll(List.of(ReportsCli.SMALL));
-    ReportsCli run = ReportsCli.of(args.toArray(String[]::new));
+    args.addAll(List.of(CliRun.SMALL));
+    CliRun run = CliRun.of(args.toArray(String[]::new));
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("report: " + out.resolve("index.html").toAbsolutePath()), run.out());
     for (String file : List.of("static/results.json", "drf/jobs.csv", "summary.csv", "summary.md", "frameworks.csv",
@@ -37,12 +37,12 @@ class CompareCommandTest {
   void badInputExitsTwoWithOneLine() {
     List<String> args = new ArrayList<>(List.of("compare", "--allocators", "drf,drf", "--out",
         tmp.resolve("x").toString()));
-    args.addAll(List.of(ReportsCli.SMALL));
-    ReportsCli twice = ReportsCli.of(args.toArray(String[]::new));
+    args.addAll(List.of(CliRun.SMALL));
+    CliRun twice = CliRun.of(args.toArray(String[]::new));
     assertEquals(2, twice.code());
     assertEquals("offerlab: --allocators: expected distinct names, found [drf, drf]", twice.err().strip());
 
-    ReportsCli unknown = ReportsCli.of("compare", "--workload", "synthetic:poisson", "--allocators", "drf,nosuch",
+    CliRun unknown = CliRun.of("compare", "--workload", "synthetic:poisson", "--allocators", "drf,nosuch",
         "--out", tmp.resolve("y").toString());
     assertEquals(2, unknown.code(), unknown.err());
     assertEquals(1, unknown.err().strip().lines().count(), unknown.err());

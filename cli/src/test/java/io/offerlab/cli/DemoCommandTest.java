@@ -21,7 +21,7 @@ class DemoCommandTest {
   @Test
   void printsTheHeadlineAndWritesTheReport() throws Exception {
     Path out = tmp.resolve("demo");
-    ReportsCli run = ReportsCli.of("demo", "--out", out.toString());
+    CliRun run = CliRun.of("demo", "--out", out.toString());
     assertEquals(0, run.code(), run.err());
     String text = run.out();
     assertTrue(text.contains("report: " + out.resolve("index.html").toAbsolutePath()), text);

@@ -20,8 +20,8 @@ class ReportCommandTest {
   void redrawsDeletedChartsFromTheCsvs() throws Exception {
     Path out = tmp.resolve("cmp");
     List<String> args = new ArrayList<>(List.of("compare", "--allocators", "drf,static", "--out", out.toString()));
-    args.addAll(List.of(ReportsCli.SMALL));
-    assertEquals(0, ReportsCli.of(args.toArray(String[]::new)).code());
+    args.addAll(List.of(CliRun.SMALL));
+    assertEquals(0, CliRun.of(args.toArray(String[]::new)).code());
     Path charts = out.resolve("charts");
     List<Path> svgs;
     try (Stream<Path> files = Files.list(charts)) {
@@ -39,7 +39,7 @@ class ReportCommandTest {
     }
     Files.delete(out.resolve("summary.csv"));
 
-    ReportsCli report = ReportsCli.of("report", out.toString());
+    CliRun report = CliRun.of("report", out.toString());
     assertEquals(0, report.code(), report.err());
     assertEquals("report: " + out.resolve("index.html").toAbsolutePath(), report.out().strip());
     for (int i = 0; i < svgs.size(); i++) {
@@ -48,7 +48,7 @@ class ReportCommandTest {
     }
     assertEquals(summary, Files.readString(out.resolve("summary.csv")));
 
-    ReportsCli baseline = ReportsCli.of("report", "--baseline", "static", out.toString());
+    CliRun baseline = CliRun.of("report", "--baseline", "static", out.toString());
     assertEquals(0, baseline.code(), baseline.err());
     assertTrue(Files.readString(out.resolve("summary.csv")).lines().skip(1).findFirst().orElseThrow()
         .startsWith("static,"), "the baseline comes first");
@@ -56,12 +56,12 @@ class ReportCommandTest {
 
   @Test
   void aMissingOrBrokenFolderExitsTwo() throws Exception {
-    ReportsCli missing = ReportsCli.of("report", tmp.resolve("nowhere").toString());
+    CliRun missing = CliRun.of("report", tmp.resolve("nowhere").toString());
     assertEquals(2, missing.code());
     assertEquals("offerlab: " + tmp.resolve("nowhere") + ": no such folder", missing.err().strip());
     Files.createDirectories(tmp.resolve("run"));
     Files.writeString(tmp.resolve("run/results.json"), "{\"run\": {\"allocator\": \"drf\"}}");
-    ReportsCli broken = ReportsCli.of("report", tmp.resolve("run").toString());
+    CliRun broken = CliRun.of("report", tmp.resolve("run").toString());
     assertEquals(2, broken.code());
     assertEquals("offerlab: " + tmp.resolve("run/timeseries.csv") + ": no such file", broken.err().strip());
   }

@@ -39,7 +39,7 @@ class SweepCommandTest {
   void resumedAndShardedSweepsEqualAnUninterruptedOne() throws Exception {
     String file = sweepFile().toString();
     Path full = tmp.resolve("full");
-    ReportsCli whole = ReportsCli.of("sweep", "--config", file, "--out", full.toString());
+    CliRun whole = CliRun.of("sweep", "--config", file, "--out", full.toString());
     assertEquals(0, whole.code(), whole.err());
     assertTrue(whole.out().startsWith("sweep: 8 runs, 8 simulated now, 0 already done"), whole.out());
     String expected = Files.readString(full.resolve("sweep.csv"));
@@ -48,8 +48,8 @@ class SweepCommandTest {
 
     // a sweep that stopped after half its runs (here: the runs of shard 1/2), then rerun whole
     Path resumed = tmp.resolve("resumed");
-    assertEquals(0, ReportsCli.of("sweep", "--config", file, "--shard", "1/2", "--out", resumed.toString()).code());
-    ReportsCli rest = ReportsCli.of("sweep", "--config", file, "--out", resumed.toString());
+    assertEquals(0, CliRun.of("sweep", "--config", file, "--shard", "1/2", "--out", resumed.toString()).code());
+    CliRun rest = CliRun.of("sweep", "--config", file, "--out", resumed.toString());
     assertEquals(0, rest.code(), rest.err());
     assertTrue(rest.out().startsWith("sweep: 8 runs, 4 simulated now, 4 already done"), rest.out());
     assertEquals(expected, Files.readString(resumed.resolve("sweep.csv")));
@@ -57,9 +57,9 @@ class SweepCommandTest {
     // shards on two machines, merged
     Path one = tmp.resolve("one");
     Path two = tmp.resolve("two");
-    assertEquals(0, ReportsCli.of("sweep", "--config", file, "--shard", "1/2", "--out", one.toString()).code());
-    assertEquals(0, ReportsCli.of("sweep", "--config", file, "--shard", "2/2", "--out", two.toString()).code());
-    ReportsCli merged = ReportsCli.of("sweep", "--config", file, "--merge", "--out", one.toString(), two.toString());
+    assertEquals(0, CliRun.of("sweep", "--config", file, "--shard", "1/2", "--out", one.toString()).code());
+    assertEquals(0, CliRun.of("sweep", "--config", file, "--shard", "2/2", "--out", two.toString()).code());
+    CliRun merged = CliRun.of("sweep", "--config", file, "--merge", "--out", one.toString(), two.toString());
     assertEquals(0, merged.code(), merged.err());
     assertEquals(expected, Files.readString(one.resolve("sweep.csv")));
   }
@@ -68,10 +68,10 @@ class SweepCommandTest {
   void badSweepInputExitsTwo() throws Exception {
     Path file = tmp.resolve("bad.yaml");
     Files.writeString(file, "allocators: [drf]\nworkloads: [\"synthetic:poisson\"]\nseedz: 3\n");
-    ReportsCli bad = ReportsCli.of("sweep", "--config", file.toString(), "--out", tmp.resolve("o").toString());
+    CliRun bad = CliRun.of("sweep", "--config", file.toString(), "--out", tmp.resolve("o").toString());
     assertEquals(2, bad.code());
     assertTrue(bad.err().startsWith("offerlab: " + file + ": unknown field 'seedz'"), bad.err());
-    ReportsCli shard = ReportsCli.of("sweep", "--config", sweepFile().toString(), "--shard", "0/2", "--out",
+    CliRun shard = CliRun.of("sweep", "--config", sweepFile().toString(), "--shard", "0/2", "--out",
         tmp.resolve("o").toString());
     assertEquals(2, shard.code());
     assertEquals("offerlab: --shard: expected I/N with 1 <= I <= N, found 0/2", shard.err().strip());

@@ -4,19 +4,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * Runs the {@code offerlab} program in-process for the compare, demo, report and sweep tests and keeps what it
+ * Runs the {@code offerlab} program in-process for the command tests and keeps what it
  * printed.
  *
  * @param code the exit code
  * @param out standard output
  * @param err standard error
  */
-record ReportsCli(int code, String out, String err) {
-  static ReportsCli of(String... args) {
+record CliRun(int code, String out, String err) {
+  static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new ReportsCli(code, out.toString(), err.toString());
+    return new CliRun(code, out.toString(), err.toString());
   }
 
   /** The small workload the command tests use: 3 frameworks, 60 jobs, about 4 simulated minutes. */
