@@ -1,5 +1,6 @@
 package io.offerlab.workloads;
 
+import static io.offerlab.workloads.ReaderFixtures.pairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,14 +27,6 @@ class WorkloadsTest {
           .append(", \"tasks\": [{\"cpus\": 1, \"memMb\": 100, \"duration\": 15}]}\n");
     }
     return Files.writeString(tmp.resolve("jobs.jsonl"), sb.toString()).toString();
-  }
-
-  private static Map<String, String> opts(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   private static List<Job> read(String spec, Map<String, String> options) {
@@ -64,59 +56,59 @@ class WorkloadsTest {
   void unknownOptionKeysAreErrorsNamingTheKey() throws IOException {
     String spec = "native:" + nativeFile();
     WorkloadException e = assertThrows(WorkloadException.class,
-        () -> Workloads.open(spec, opts("limt", "3")));
+        () -> Workloads.open(spec, pairs("limt", "3")));
     assertTrue(e.getMessage().startsWith("unknown workload option 'limt' for format native; known options: "),
         e.getMessage());
     assertTrue(e.getMessage().contains("limit"));
     assertThrows(WorkloadException.class, () -> Workloads.open("synthetic:mesos-paper",
-        opts("synthetic.jobs", "10")));
+        pairs("synthetic.jobs", "10")));
     assertEquals("option limit: expected a positive integer, found '-2'", assertThrows(WorkloadException.class,
-        () -> Workloads.open(spec, opts("limit", "-2"))).getMessage());
+        () -> Workloads.open(spec, pairs("limit", "-2"))).getMessage());
   }
 
   @Test
   void windowKeepsArrivalsInRangeAndShiftsThemToZero() throws IOException {
-    List<Job> jobs = read("native:" + nativeFile(), opts("window", "10:40"));
+    List<Job> jobs = read("native:" + nativeFile(), pairs("window", "10:40"));
     assertEquals(List.of("j1", "j2", "j3"), jobs.stream().map(Job::id).toList());
     assertEquals(List.of(0L, 10_000_000L, 20_000_000L), jobs.stream().map(Job::arrivalMicros).toList());
-    assertEquals(List.of("j4", "j5"), read("native:" + nativeFile(), opts("window", "35:")).stream().map(Job::id)
+    assertEquals(List.of("j4", "j5"), read("native:" + nativeFile(), pairs("window", "35:")).stream().map(Job::id)
         .toList());
   }
 
   @Test
   void limitAndRateScaleCompose() throws IOException {
-    List<Job> jobs = read("native:" + nativeFile(), opts("limit", "3", "rateScale", "2"));
+    List<Job> jobs = read("native:" + nativeFile(), pairs("limit", "3", "rateScale", "2"));
     assertEquals(List.of(0L, 5_000_000L, 10_000_000L), jobs.stream().map(Job::arrivalMicros).toList());
     assertEquals(15_000_000, jobs.get(2).tasks().get(0).durationMicros());
   }
 
   @Test
   void samplingIsSeededAndKeepsAboutTheFraction() {
-    Map<String, String> o = opts("synthetic.jobs", "4000", "sample", "0.25", "seed", "3");
+    Map<String, String> o = pairs("synthetic.jobs", "4000", "sample", "0.25", "seed", "3");
     List<Job> a = read("synthetic:poisson", o);
     assertEquals(a, read("synthetic:poisson", o));
     assertEquals(1000, a.size(), 100);
-    List<Job> other = read("synthetic:poisson", opts("synthetic.jobs", "4000", "sample", "0.25", "seed", "4"));
+    List<Job> other = read("synthetic:poisson", pairs("synthetic.jobs", "4000", "sample", "0.25", "seed", "4"));
     assertTrue(!a.equals(other));
   }
 
   @Test
   void frameworkByAndRoleByRenameFromAttributes() throws IOException {
     String spec = "native:" + nativeFile();
-    List<Job> byPriority = read(spec, opts("frameworkBy", "priority"));
+    List<Job> byPriority = read(spec, pairs("frameworkBy", "priority"));
     assertEquals(List.of("priority-0", "priority-1", "priority-2"), byPriority.stream().map(Job::framework)
         .distinct().sorted().toList());
     // The role follows the framework when the format has no role of its own.
     assertTrue(byPriority.stream().allMatch(j -> j.role().equals(j.framework())));
-    List<Job> roles = read(spec, opts("roleBy", "format"));
+    List<Job> roles = read(spec, pairs("roleBy", "format"));
     assertTrue(roles.stream().allMatch(j -> j.role().equals("native")));
     assertEquals(WorkloadException.class, assertThrows(WorkloadException.class,
-        () -> read(spec, opts("frameworkBy", "user"))).getClass());
+        () -> read(spec, pairs("frameworkBy", "user"))).getClass());
   }
 
   @Test
   void aFrameworkSeenUnderTwoRolesIsSplit() throws IOException {
-    List<Job> jobs = read("native:" + nativeFile(), opts("roleBy", "priority"));
+    List<Job> jobs = read("native:" + nativeFile(), pairs("roleBy", "priority"));
     Map<String, java.util.Set<String>> rolesOf = jobs.stream().collect(Collectors.groupingBy(Job::framework,
         Collectors.mapping(Job::role, Collectors.toSet())));
     assertTrue(rolesOf.values().stream().allMatch(s -> s.size() == 1), rolesOf.toString());
@@ -136,7 +128,7 @@ class WorkloadsTest {
   @Test
   void aWindowWithNoJobsIsAOneLineError() throws IOException {
     String spec = "native:" + nativeFile();
-    WorkloadException e = assertThrows(WorkloadException.class, () -> read(spec, opts("window", "100:200")));
+    WorkloadException e = assertThrows(WorkloadException.class, () -> read(spec, pairs("window", "100:200")));
     assertEquals(spec + ": no jobs (the trace has none, or the window and sample options removed them all)",
         e.getMessage());
   }
@@ -145,7 +137,7 @@ class WorkloadsTest {
   void skippedRowsAreReported() throws IOException {
     Path f = Files.writeString(tmp.resolve("bad.jsonl"), "{\"id\": \"a\", \"framework\": \"f\", \"arrival\": 0,"
         + " \"tasks\": [{\"cpus\": 1, \"memMb\": 1, \"duration\": 1}]}\nnot json\n");
-    try (Workload w = Workloads.open("native:" + f, opts("skipBadRows", "true"))) {
+    try (Workload w = Workloads.open("native:" + f, pairs("skipBadRows", "true"))) {
       assertEquals(1, w.jobs().count());
       assertEquals(1, w.skipped().skippedRows());
       assertEquals(2, w.skipped().rowsRead());

@@ -1,5 +1,6 @@
 package io.offerlab.reports.compare;
 
+import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.charts.ComparisonCharts;
 import io.offerlab.reports.results.ResultsException;
 import io.offerlab.simcore.ProgressListener;
@@ -10,17 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code offerlab compare}: runs every allocator on the same workload, cluster and seed (common random numbers, so the
@@ -76,56 +69,10 @@ public final class Comparison {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> allocators = request.allocators();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, allocators.size())), r -> {
-      Thread t = new Thread(r, "offerlab-compare");
-      t.setDaemon(true);
-      return t;
-    });
-    List<Future<String>> futures = new ArrayList<>();
-    try {
-      for (String allocator : allocators) {
-        futures.add(pool.submit(() -> {
-          runOne(request, allocator, out);
-          return allocator;
-        }));
-      }
-      int done = 0;
-      for (Future<String> future : futures) {
-        listener.finished(future.get(), ++done, allocators.size());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("compare interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      futures.forEach(f -> f.cancel(true));
-      pool.shutdownNow();
-      awaitQuietly(pool);
-    }
-    new CompareManifest(allocators, request.command(), configText).write(out);
+    ParallelRuns.run("compare", request.allocators(), threads, ParallelRuns.Order.SUBMITTED,
+        allocator -> runOne(request, allocator, out), listener::finished);
+    new CompareManifest(request.allocators(), request.command(), configText).write(out);
     return ComparisonReport.render(out, null, ComparisonCharts.DEFAULT_TOP_FRAMEWORKS);
-  }
-
-  /** Waits for runs in flight, so that nothing is written into the folder after {@link #run} returns. */
-  private static void awaitQuietly(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.HOURS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static void validate(Request request) {
@@ -146,24 +93,13 @@ public final class Comparison {
   private static void runOne(Request request, String allocator, Path out) throws IOException {
     Path target = out.resolve(allocator);
     Path tmp = out.resolve(allocator + ".tmp");
-    deleteTree(tmp);
+    ParallelRuns.deleteTree(tmp);
     Simulations.run(new RunSpec(request.workload(), request.workloadOptions(), allocator, request.cluster(),
         request.config(), request.seed()), tmp, ProgressListener.NONE);
     if (Thread.currentThread().isInterrupted()) {
       return;
     }
-    deleteTree(target);
+    ParallelRuns.deleteTree(target);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -161,14 +161,6 @@ public final class Csv {
     return values;
   }
 
-  /** Quotes a field for writing when it holds a comma, a quote or a line break. */
-  public static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-      return field;
-    }
-    return '"' + field.replace("\"", "\"\"") + '"';
-  }
-
   /** Joins fields into one CSV line (without the line break), quoting where needed. */
   public static String line(List<String> fields) {
     StringBuilder out = new StringBuilder();
@@ -176,7 +168,7 @@ public final class Csv {
       if (i > 0) {
         out.append(',');
       }
-      out.append(quote(fields.get(i)));
+      out.append(io.offerlab.simcore.metrics.Csv.field(fields.get(i)));
     }
     return out.toString();
   }

@@ -1,6 +1,7 @@
 package io.offerlab.reports.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.charts.ChartFile;
 import io.offerlab.reports.charts.ComparisonCharts;
 import io.offerlab.reports.charts.LineChart;
@@ -217,7 +218,7 @@ public final class Sweep {
   private static void copyTree(Path from, Path to) {
     try (Stream<Path> walk = Files.walk(from)) {
       Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
-      SweepRunner.deleteTree(tmp);
+      ParallelRuns.deleteTree(tmp);
       for (Path p : walk.toList()) {
         Path target = tmp.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) {
@@ -226,7 +227,7 @@ public final class Sweep {
           Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      SweepRunner.deleteTree(to);
+      ParallelRuns.deleteTree(to);
       Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

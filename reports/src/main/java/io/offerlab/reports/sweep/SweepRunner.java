@@ -1,22 +1,13 @@
 package io.offerlab.reports.sweep;
 
+import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs sweep cells in parallel and resumably. A cell is done when {@code runs/<id>/results.json} exists; a cell runs
@@ -71,59 +62,9 @@ public final class SweepRunner {
     if (pending.isEmpty()) {
       return 0;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, pending.size())), r -> {
-      Thread t = new Thread(r, "offerlab-sweep");
-      t.setDaemon(true);
-      return t;
-    });
-    CompletionService<SweepCell> done = new ExecutorCompletionService<>(pool);
-    List<Future<SweepCell>> futures = new ArrayList<>();
-    try {
-      for (SweepCell cell : pending) {
-        futures.add(done.submit(() -> {
-          runOne(config, cell, out, simulator);
-          return cell;
-        }));
-      }
-      for (int i = 1; i <= pending.size(); i++) {
-        SweepCell cell = done.take().get();
-        listener.finished(cell, i, pending.size());
-      }
-      return pending.size();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IllegalArgumentException bad) {
-        throw bad;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      futures.forEach(f -> f.cancel(true));
-      stop(pool);
-    }
-  }
-
-  /** Stops the pool and waits for runs in flight: they see the interrupt and leave their results unpublished. */
-  static void stop(ExecutorService pool) {
-    pool.shutdownNow();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.HOURS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    ParallelRuns.run("sweep", pending, threads, ParallelRuns.Order.COMPLETED,
+        cell -> runOne(config, cell, out, simulator), listener::finished);
+    return pending.size();
   }
 
   private static void runOne(SweepConfig config, SweepCell cell, Path out, Simulator simulator) throws Exception {
@@ -152,14 +93,9 @@ public final class SweepRunner {
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+  private static void deleteTree(Path dir) {
+    try {
+      ParallelRuns.deleteTree(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

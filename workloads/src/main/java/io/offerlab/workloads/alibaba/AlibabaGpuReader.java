@@ -6,11 +6,11 @@ import io.offerlab.workloads.JobKind;
 import io.offerlab.workloads.ResourceShape;
 import io.offerlab.workloads.TaskSpec;
 import io.offerlab.workloads.WorkloadException;
+import io.offerlab.workloads.reader.LineReader;
 import io.offerlab.workloads.reader.LineSource;
 import io.offerlab.workloads.reader.Options;
 import io.offerlab.workloads.reader.Row;
 import io.offerlab.workloads.reader.TraceInput;
-import io.offerlab.workloads.reader.TraceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * Burstable 1, BE 0, other 0). The node list is the cluster hint. Left out: GPU models ({@code gpu_spec}
  * constraints).
  */
-public final class AlibabaGpuReader extends TraceReader {
+public final class AlibabaGpuReader extends LineReader {
   private static final String DEFAULT_PODS = "openb_pod_list_default.csv";
   private static final String DEFAULT_NODES = "openb_node_list_all_node.csv";
 
@@ -38,14 +38,12 @@ public final class AlibabaGpuReader extends TraceReader {
   private final LineSource src;
   private final Row row;
   private final Optional<List<AgentGroup>> hint;
-  private final long[] nodes = new long[1];
-  private boolean pendingLine;
+  private final long nodes;
   private long lastCreation;
   private String qos;
   private String phase;
   private String gpuClass;
   private String gpuSpec;
-  private long podsEmitted;
   private long droppedPending;
 
   /** Opens a directory holding a pod list (and a node list), or a pod list file. */
@@ -78,19 +76,14 @@ public final class AlibabaGpuReader extends TraceReader {
             dir.resolve(nodesName).toString()))
         : dir.resolve(DEFAULT_NODES);
     hint = Files.isRegularFile(nodeFile)
-        ? Optional.of(NodeList.read(nodeFile, badRows, nodes))
+        ? Optional.of(NodeList.read(nodeFile, badRows))
         : Optional.empty();
+    nodes = hint.map(groups -> groups.stream().mapToLong(AgentGroup::count).sum()).orElse(0L);
     src = new LineSource(pods);
     row = Row.separatedBy(src, ',');
     try {
       Header.require(src, PodColumn.headerLine(), "the pod list header");
-      while (src.next()) {
-        if (!src.blank()) {
-          pendingLine = true;
-          return;
-        }
-      }
-      throw src.emptyError("a pod row");
+      firstLine("a pod row");
     } catch (RuntimeException e) {
       src.close();
       throw e;
@@ -98,27 +91,7 @@ public final class AlibabaGpuReader extends TraceReader {
   }
 
   @Override
-  public Job next() {
-    while (pendingLine || src.next()) {
-      pendingLine = false;
-      if (src.blank()) {
-        continue;
-      }
-      rows++;
-      try {
-        Job job = parse();
-        if (job != null) {
-          podsEmitted++;
-          return job;
-        }
-      } catch (WorkloadException e) {
-        badRows.handle(e);
-      }
-    }
-    return null;
-  }
-
-  private Job parse() {
+  protected Job parse() {
     row.split();
     row.requireFields(PodColumn.COUNT);
     if (row.isEmpty(PodColumn.NAME)) {
@@ -206,14 +179,14 @@ public final class AlibabaGpuReader extends TraceReader {
   protected Map<String, Long> counters() {
     Map<String, Long> m = new TreeMap<>();
     m.put("alibaba-gpu2023.podRows", rows);
-    m.put("alibaba-gpu2023.podsEmitted", podsEmitted);
+    m.put("alibaba-gpu2023.podsEmitted", emitted());
     m.put("alibaba-gpu2023.droppedPending", droppedPending);
-    m.put("alibaba-gpu2023.nodes", nodes[0]);
+    m.put("alibaba-gpu2023.nodes", nodes);
     return m;
   }
 
   @Override
-  public void close() {
-    src.close();
+  protected LineSource lines() {
+    return src;
   }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 final class NodeList {
   private NodeList() {}
 
-  /** Reads the whole (small) node list; returns the groups and counts the nodes. */
-  static List<AgentGroup> read(Path file, BadRows badRows, long[] nodes) {
+  /** Reads the whole (small) node list; returns the groups. */
+  static List<AgentGroup> read(Path file, BadRows badRows) {
     Map<ResourceShape, Integer> groups = new LinkedHashMap<>();
     try (LineSource src = new LineSource(file)) {
       Header.require(src, NodeColumn.headerLine(), "the node list header");
@@ -36,7 +36,6 @@ final class NodeList {
           double mem = row.parseNonNegative(NodeColumn.MEMORY_MIB);
           double gpus = row.parseLong(NodeColumn.GPU, 0, 1024);
           groups.merge(new ResourceShape(cpus, mem, 0, gpus), 1, Integer::sum);
-          nodes[0]++;
         } catch (WorkloadException e) {
           badRows.handle(e);
         }

@@ -5,12 +5,11 @@ import io.offerlab.workloads.Job;
 import io.offerlab.workloads.JobKind;
 import io.offerlab.workloads.ResourceShape;
 import io.offerlab.workloads.TaskSpec;
-import io.offerlab.workloads.WorkloadException;
+import io.offerlab.workloads.reader.LineReader;
 import io.offerlab.workloads.reader.LineSource;
 import io.offerlab.workloads.reader.Options;
 import io.offerlab.workloads.reader.Row;
 import io.offerlab.workloads.reader.TraceInput;
-import io.offerlab.workloads.reader.TraceReader;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.TreeMap;
  * {@code MaxNodes} and {@code MaxProcs} give the cluster hint. Left out: wait times (the simulator decides them),
  * think times and job dependencies.
  */
-public final class SwfReader extends TraceReader {
+public final class SwfReader extends LineReader {
   private static final long MAX_SECONDS = 1_000_000_000_000L;
 
   private final double defaultMemMb;
@@ -37,13 +36,11 @@ public final class SwfReader extends TraceReader {
   private final LineSource src;
   private final Row row;
   private final Optional<List<AgentGroup>> hint;
-  private boolean pendingLine;
   private long lastSubmit;
-  private long[] attrs = new long[5];
+  private final long[] attrs = new long[5];
   private long dropped;
   private long droppedFailed;
   private long droppedCancelled;
-  private long jobsEmitted;
 
   /** Opens an SWF file (plain, gzip or zip) and reads its header comments. */
   public SwfReader(String location, Options options) {
@@ -65,12 +62,13 @@ public final class SwfReader extends TraceReader {
   private Optional<List<AgentGroup>> readHeader() {
     long maxNodes = -1;
     long maxProcs = -1;
+    boolean jobLine = false;
     while (src.next()) {
       if (src.blank()) {
         continue;
       }
       if (!src.startsWith(';')) {
-        pendingLine = true;
+        jobLine = true;
         break;
       }
       String text = src.text().strip().substring(1).strip();
@@ -85,9 +83,10 @@ public final class SwfReader extends TraceReader {
         maxProcs = headerNumber(text.substring(colon + 1), key);
       }
     }
-    if (!pendingLine) {
+    if (!jobLine) {
       throw src.emptyError("an SWF job line");
     }
+    keepLine();
     long nodes = maxNodes > 0 ? maxNodes : maxProcs;
     if (nodes <= 0) {
       return Optional.empty();
@@ -111,27 +110,12 @@ public final class SwfReader extends TraceReader {
   }
 
   @Override
-  public Job next() {
-    while (pendingLine || src.next()) {
-      pendingLine = false;
-      if (src.blank() || src.startsWith(';')) {
-        continue;
-      }
-      rows++;
-      try {
-        Job job = parse();
-        if (job != null) {
-          jobsEmitted++;
-          return job;
-        }
-      } catch (WorkloadException e) {
-        badRows.handle(e);
-      }
-    }
-    return null;
+  protected boolean skipped() {
+    return src.blank() || src.startsWith(';');
   }
 
-  private Job parse() {
+  @Override
+  protected Job parse() {
     row.split();
     row.requireFields(SwfField.COUNT);
     long id = row.parseLong(SwfField.JOB_NUMBER);
@@ -208,7 +192,7 @@ public final class SwfReader extends TraceReader {
   protected Map<String, Long> counters() {
     Map<String, Long> m = new TreeMap<>();
     m.put("swf.jobLines", rows);
-    m.put("swf.jobsEmitted", jobsEmitted);
+    m.put("swf.jobsEmitted", emitted());
     m.put("swf.droppedNeverRan", dropped);
     m.put("swf.droppedFailed", droppedFailed);
     m.put("swf.droppedCancelled", droppedCancelled);
@@ -216,7 +200,7 @@ public final class SwfReader extends TraceReader {
   }
 
   @Override
-  public void close() {
-    src.close();
+  protected LineSource lines() {
+    return src;
   }
 }

@@ -4,12 +4,11 @@ import io.offerlab.workloads.AgentGroup;
 import io.offerlab.workloads.Job;
 import io.offerlab.workloads.JobKind;
 import io.offerlab.workloads.ResourceShape;
-import io.offerlab.workloads.WorkloadException;
+import io.offerlab.workloads.reader.LineReader;
 import io.offerlab.workloads.reader.LineSource;
 import io.offerlab.workloads.reader.Options;
 import io.offerlab.workloads.reader.Row;
 import io.offerlab.workloads.reader.TraceInput;
-import io.offerlab.workloads.reader.TraceReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,17 +22,15 @@ import java.util.TreeMap;
  * Simplification: reduces are not held back until the maps finish (Hadoop's reduce slow-start lets them start early
  * anyway); the simulator may run them side by side. The file carries no cluster; {@code swim.machines} gives one.
  */
-public final class SwimReader extends TraceReader {
+public final class SwimReader extends LineReader {
   private final TaskModel model;
   private final LineSource src;
   private final Row row;
   private final Optional<List<AgentGroup>> hint;
-  private boolean pendingLine;
   private double lastSubmit;
   private long maps;
   private long reduces;
   private long mapOnly;
-  private long jobsEmitted;
 
   /** Opens a SWIM TSV file (plain, gzip or zip). */
   public SwimReader(String location, Options options) {
@@ -50,36 +47,16 @@ public final class SwimReader extends TraceReader {
     }
     src = new LineSource(TraceInput.requireFile("swim", TraceInput.existing("swim", location)));
     row = Row.separatedBy(src, '\t');
-    while (src.next()) {
-      if (!src.blank()) {
-        pendingLine = true;
-        return;
-      }
+    try {
+      firstLine("a SWIM job line");
+    } catch (RuntimeException e) {
+      src.close();
+      throw e;
     }
-    src.close();
-    throw src.emptyError("a SWIM job line");
   }
 
   @Override
-  public Job next() {
-    while (pendingLine || src.next()) {
-      pendingLine = false;
-      if (src.blank()) {
-        continue;
-      }
-      rows++;
-      try {
-        Job job = parse();
-        jobsEmitted++;
-        return job;
-      } catch (WorkloadException e) {
-        badRows.handle(e);
-      }
-    }
-    return null;
-  }
-
-  private Job parse() {
+  protected Job parse() {
     row.split();
     row.requireFields(SwimColumn.COUNT);
     if (row.isEmpty(SwimColumn.JOB_NAME)) {
@@ -120,7 +97,7 @@ public final class SwimReader extends TraceReader {
   @Override
   protected Map<String, Long> counters() {
     Map<String, Long> m = new TreeMap<>();
-    m.put("swim.jobsEmitted", jobsEmitted);
+    m.put("swim.jobsEmitted", emitted());
     m.put("swim.mapTasks", maps);
     m.put("swim.reduceTasks", reduces);
     m.put("swim.mapOnlyJobs", mapOnly);
@@ -128,7 +105,7 @@ public final class SwimReader extends TraceReader {
   }
 
   @Override
-  public void close() {
-    src.close();
+  protected LineSource lines() {
+    return src;
   }
 }

@@ -1,5 +1,7 @@
 package io.offerlab.workloads.google2011;
 
+import static io.offerlab.workloads.ReaderFixtures.options;
+import static io.offerlab.workloads.ReaderFixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,16 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.offerlab.workloads.Fuzz;
 import io.offerlab.workloads.Job;
 import io.offerlab.workloads.JobKind;
+import io.offerlab.workloads.ReaderFixtures;
 import io.offerlab.workloads.ResourceShape;
 import io.offerlab.workloads.TaskSpec;
 import io.offerlab.workloads.Traces;
 import io.offerlab.workloads.WorkloadException;
-import io.offerlab.workloads.reader.Options;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,32 +60,7 @@ class Google2011ReaderTest {
   Path tmp;
 
   private Path write(String name, String text) {
-    try {
-      Path p = tmp.resolve(name);
-      Files.writeString(p, text);
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<Job> readAll(Google2011Reader r) {
-    List<Job> jobs = new ArrayList<>();
-    try (r) {
-      Job j;
-      while ((j = r.next()) != null) {
-        jobs.add(j);
-      }
-    }
-    return jobs;
-  }
-
-  private static Options options(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return new Options(m);
+    return ReaderFixtures.write(tmp.resolve(name), text);
   }
 
   @Test

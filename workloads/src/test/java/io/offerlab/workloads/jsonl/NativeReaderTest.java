@@ -1,5 +1,6 @@
 package io.offerlab.workloads.jsonl;
 
+import static io.offerlab.workloads.ReaderFixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import io.offerlab.workloads.AgentGroup;
 import io.offerlab.workloads.Fuzz;
 import io.offerlab.workloads.Job;
 import io.offerlab.workloads.JobKind;
+import io.offerlab.workloads.ReaderFixtures;
 import io.offerlab.workloads.ResourceShape;
 import io.offerlab.workloads.TaskSpec;
 import io.offerlab.workloads.UsagePoint;
@@ -15,11 +17,9 @@ import io.offerlab.workloads.WorkloadException;
 import io.offerlab.workloads.reader.Options;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -44,22 +44,7 @@ class NativeReaderTest {
   Path tmp;
 
   private Path write(String text) {
-    try {
-      return Files.writeString(tmp.resolve("jobs.jsonl"), text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<Job> readAll(NativeReader r) {
-    List<Job> jobs = new ArrayList<>();
-    try (r) {
-      Job j;
-      while ((j = r.next()) != null) {
-        jobs.add(j);
-      }
-    }
-    return jobs;
+    return ReaderFixtures.write(tmp.resolve("jobs.jsonl"), text);
   }
 
   @Test

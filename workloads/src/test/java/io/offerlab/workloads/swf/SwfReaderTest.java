@@ -1,5 +1,7 @@
 package io.offerlab.workloads.swf;
 
+import static io.offerlab.workloads.ReaderFixtures.options;
+import static io.offerlab.workloads.ReaderFixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,19 +10,15 @@ import io.offerlab.workloads.AgentGroup;
 import io.offerlab.workloads.Fuzz;
 import io.offerlab.workloads.Job;
 import io.offerlab.workloads.JobKind;
+import io.offerlab.workloads.ReaderFixtures;
 import io.offerlab.workloads.ResourceShape;
 import io.offerlab.workloads.TaskSpec;
 import io.offerlab.workloads.Traces;
 import io.offerlab.workloads.WorkloadException;
-import io.offerlab.workloads.reader.Options;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -50,30 +48,7 @@ class SwfReaderTest {
   Path tmp;
 
   private Path write(String text) {
-    try {
-      return Files.writeString(tmp.resolve("log.swf"), text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Options options(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return new Options(m);
-  }
-
-  private static List<Job> readAll(SwfReader r) {
-    List<Job> jobs = new ArrayList<>();
-    try (r) {
-      Job j;
-      while ((j = r.next()) != null) {
-        jobs.add(j);
-      }
-    }
-    return jobs;
+    return ReaderFixtures.write(tmp.resolve("log.swf"), text);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.offerlab.workloads.synthetic;
 
+import static io.offerlab.workloads.ReaderFixtures.options;
+import static io.offerlab.workloads.ReaderFixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,9 +13,6 @@ import io.offerlab.workloads.JobKind;
 import io.offerlab.workloads.ResourceShape;
 import io.offerlab.workloads.TaskSpec;
 import io.offerlab.workloads.WorkloadException;
-import io.offerlab.workloads.reader.Options;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,23 +20,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SyntheticReaderTest {
-  private static Options options(String... kv) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return new Options(m);
-  }
 
   private static List<Job> generate(String name, String... kv) {
-    List<Job> jobs = new ArrayList<>();
-    try (SyntheticReader r = new SyntheticReader(name, options(kv))) {
-      Job j;
-      while ((j = r.next()) != null) {
-        jobs.add(j);
-      }
-    }
-    return jobs;
+    return readAll(new SyntheticReader(name, options(kv)));
   }
 
   @Test
