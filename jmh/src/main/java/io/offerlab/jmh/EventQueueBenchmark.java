@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The classic hold model of event-list studies (Jones, CACM 1986; Vaucher and Duval, CACM 1975): {@code size}
  * events wait; one op pops the earliest and pushes a new one at its time plus an exponential delay of mean 1 s
  * (10^6 us). {@link #engine} runs it on sim-core's {@link Engine}, each event rescheduling itself when it fires;
- * {@link #primitiveHeap} on a plain binary min-heap of {@code long} times written here, a pop (last to root, sift
- * down) then a push (append, sift up), with no payload and no tie-break: the floor the engine is compared with.
+ * {@link #primitiveHeap} on a plain binary min-heap written here: parallel {@code long} times and {@code int} event
+ * ids, a pop (last to root, sift down) then a push (append, sift up), with no tie-break and no cancel support: the
+ * floor the engine is compared with.
  *
  * <p>Both draw their delays from the same precomputed ring of seeded exponential samples, so the random-number
  * cost is out of the comparison. JMH classes cannot be final.
@@ -93,53 +94,63 @@ public class EventQueueBenchmark {
     }
   }
 
-  /** The hold model on a plain binary min-heap of times. */
+  /** The hold model on a plain binary min-heap of (time, id) pairs. */
   @State(Scope.Thread)
   public static class PrimitiveHeap {
-    long[] heap;
+    long[] times;
+    int[] ids;
     int count;
 
-    /** Pushes {@code size} times. */
+    /** Pushes {@code size} events. */
     @Setup(Level.Trial)
     public void fill(EventQueueBenchmark bench) {
-      heap = new long[bench.size];
+      times = new long[bench.size];
+      ids = new int[bench.size];
       count = 0;
       for (int i = 0; i < bench.size; i++) {
-        push(bench.delay());
+        push(bench.delay(), i);
       }
     }
 
-    void push(long time) {
+    void push(long time, int id) {
       int slot = count++;
       while (slot > 0) {
         int parent = (slot - 1) >>> 1;
-        if (heap[parent] <= time) {
+        if (times[parent] <= time) {
           break;
         }
-        heap[slot] = heap[parent];
+        times[slot] = times[parent];
+        ids[slot] = ids[parent];
         slot = parent;
       }
-      heap[slot] = time;
+      times[slot] = time;
+      ids[slot] = id;
     }
 
-    long pop() {
-      long min = heap[0];
-      long last = heap[--count];
+    /** Removes the earliest entry, leaving its time in {@code times[count]} and its id in {@code ids[count]}. */
+    void pop() {
+      long minTime = times[0];
+      int minId = ids[0];
+      long lastTime = times[--count];
+      int lastId = ids[count];
       int slot = 0;
       int half = count >>> 1;
       while (slot < half) {
         int child = 2 * slot + 1;
-        if (child + 1 < count && heap[child + 1] < heap[child]) {
+        if (child + 1 < count && times[child + 1] < times[child]) {
           child++;
         }
-        if (last <= heap[child]) {
+        if (lastTime <= times[child]) {
           break;
         }
-        heap[slot] = heap[child];
+        times[slot] = times[child];
+        ids[slot] = ids[child];
         slot = child;
       }
-      heap[slot] = last;
-      return min;
+      times[slot] = lastTime;
+      ids[slot] = lastId;
+      times[count] = minTime;
+      ids[count] = minId;
     }
   }
 
@@ -150,11 +161,12 @@ public class EventQueueBenchmark {
     return queue.engine.now();
   }
 
-  /** Pops the earliest time and pushes its successor. */
+  /** Pops the earliest event and pushes its successor. */
   @Benchmark
   public long primitiveHeap(PrimitiveHeap queue) {
-    long now = queue.pop();
-    queue.push(now + delay());
+    queue.pop();
+    long now = queue.times[queue.count];
+    queue.push(now + delay(), queue.ids[queue.count]);
     return now;
   }
 }

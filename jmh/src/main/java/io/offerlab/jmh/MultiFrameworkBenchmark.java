@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>How to run: {@code java -jar jmh/target/benchmarks.jar MultiFrameworkBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
 @Fork(1)

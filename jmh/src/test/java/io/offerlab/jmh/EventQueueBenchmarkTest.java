@@ -27,6 +27,7 @@ class EventQueueBenchmarkTest {
     }
     assertEquals(300, engine.engine.size());
     assertEquals(300, heap.count);
+    assertEquals(300, java.util.Arrays.stream(heap.ids).distinct().count(), "every event id stays pending once");
   }
 
   private static EventQueueBenchmark benchmark(int size) {

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulated Mesos agent: its resources, the tasks it runs and the offers outstanding on it. On every task start,
- * end or usage change it re-solves the cgroups fluid model ({@link AgentModel}) and moves each task whose CPU rate
+ * A simulated Mesos agent: its resources and the tasks it runs (the master keeps its free resources in a
+ * {@link FreeMirror}, and its outstanding offers are with their frameworks). On every task start, end or usage change it re-solves the cgroups fluid model ({@link AgentModel}) and moves each task whose CPU rate
  * changed to its new finish time, so execution is exact with no time stepping.
  */
 final class Agent {
   final String id;
+  /** The agent's position in the cluster (and in the master's agent list). */
+  final int index;
   final Resources total;
   final long totalCpus;
   final long totalMem;
@@ -21,18 +23,12 @@ final class Agent {
   final AgentModel model;
   final boolean quota;
   final List<TaskRun> tasks = new ArrayList<>();
-  final List<OfferState> offers = new ArrayList<>(2);
   final AgentTransition transition;
   boolean up = true;
-  /** Mirror of the allocator's free resources (total less tasks and outstanding offers), in thousandths. */
-  long freeCpus;
-  long freeMem;
-  long freeDisk;
-  long freeGpus;
-  boolean allocatable;
 
-  Agent(String id, Resources total, AgentModel model, AgentTransition transition) {
+  Agent(String id, int index, Resources total, AgentModel model, AgentTransition transition) {
     this.id = id;
+    this.index = index;
     this.total = total;
     this.totalCpus = Milli.of(total.cpus());
     this.totalMem = Milli.of(total.memMb());
@@ -41,26 +37,6 @@ final class Agent {
     this.model = model;
     this.quota = model.config().cpu() == CpuIsolation.QUOTA;
     this.transition = transition;
-    resetFree();
-  }
-
-  void resetFree() {
-    freeCpus = totalCpus;
-    freeMem = totalMem;
-    freeDisk = totalDisk;
-    freeGpus = totalGpus;
-  }
-
-  void changeFree(long cpus, long mem, long disk, long gpus, int sign) {
-    freeCpus += sign * cpus;
-    freeMem += sign * mem;
-    freeDisk += sign * disk;
-    freeGpus += sign * gpus;
-  }
-
-  /** Mesos' default minimum allocatable resources: cpus:0.01 or mem:32. */
-  boolean computeAllocatable() {
-    return up && (freeCpus >= 10 || freeMem >= 32_000);
   }
 
   void addTask(TaskRun task) {

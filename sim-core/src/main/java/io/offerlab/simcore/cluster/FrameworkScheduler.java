@@ -3,7 +3,7 @@ package io.offerlab.simcore.cluster;
 import io.offerlab.simcore.config.FrameworkSettings;
 import io.offerlab.simcore.metrics.Percentiles;
 import io.offerlab.workloads.JobKind;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,13 +43,29 @@ final class FrameworkScheduler {
   boolean suppressed;
   private boolean work;
   final OfferDelivery delivery;
-  final ArrayDeque<OfferState> inTransit = new ArrayDeque<>();
+  /** Offers on their way (the master's offer latency), in batches of one cycle each. */
+  private OfferState[] transit = new OfferState[16];
+  private int transitHead;
+  private int transitTail;
+  private long[] batchAt = new long[4];
+  private int[] batchEnd = new int[4];
+  private int batchHead;
+  private int batchCount;
+  /** Whether an offer in transit, in the inbox or held may have been rescinded (then they are checked one by one). */
+  private boolean stale;
+  /** The master's batch of offered resources not yet applied to the metrics (see Master#flushOfferMetrics). */
+  long batchCpus;
+  long batchMem;
+  long batchGpus;
+  boolean inOfferBatch;
   private final List<OfferState> inbox = new ArrayList<>();
   private final List<OfferState> held = new ArrayList<>();
   final DecisionDone decision;
   private boolean deciding;
   private final Placement placement = new Placement();
   private final long[] milli = new long[4];
+  private long[] resolveKeys = new long[16];
+  private final AgentOrder agentOrder = new AgentOrder();
 
   int jobs;
   int jobsCompleted;
@@ -126,24 +142,101 @@ final class FrameworkScheduler {
 
   // ---- offers -------------------------------------------------------------------------------------------------
 
-  /** Receives an offer after the master's offer latency. */
+  /** Queues an offer of the current cycle; {@link #offersSent} ends the cycle's batch. */
   void offerSent(OfferState offer) {
-    inTransit.addLast(offer);
-    if (!delivery.isScheduled()) {
-      sim.engine.schedule(delivery, offer.deliverAt);
+    if (transitTail == transit.length) {
+      makeRoom();
     }
+    transit[transitTail++] = offer;
+  }
+
+  /** Ends the batch of offers of one cycle: they reach the framework at {@code deliverAt} (one OFFERS event). */
+  void offersSent(long deliverAt) {
+    if (batchCount == batchAt.length) {
+      long[] at = new long[2 * batchCount];
+      int[] end = new int[2 * batchCount];
+      for (int i = 0; i < batchCount; i++) {
+        at[i] = batchAt[(batchHead + i) % batchCount];
+        end[i] = batchEnd[(batchHead + i) % batchCount];
+      }
+      batchAt = at;
+      batchEnd = end;
+      batchHead = 0;
+    }
+    int slot = (batchHead + batchCount) % batchAt.length;
+    batchAt[slot] = deliverAt;
+    batchEnd[slot] = transitTail;
+    batchCount++;
+    if (!delivery.isScheduled()) {
+      sim.engine.schedule(delivery, deliverAt);
+    }
+  }
+
+  private void makeRoom() {
+    int live = transitTail - transitHead;
+    if (transitHead > 0 && live <= transit.length / 2) {
+      System.arraycopy(transit, transitHead, transit, 0, live);
+      Arrays.fill(transit, live, transitTail, null);
+      for (int i = 0; i < batchCount; i++) {
+        batchEnd[(batchHead + i) % batchAt.length] -= transitHead;
+      }
+      transitHead = 0;
+      transitTail = live;
+    } else {
+      transit = Arrays.copyOf(transit, 2 * transit.length);
+    }
+  }
+
+  /** Adds its outstanding offers on {@code agent} (on any agent when null) to {@code out}. */
+  void collectOffers(Agent agent, List<OfferState> out) {
+    for (int i = transitHead; i < transitTail; i++) {
+      collect(transit[i], agent, out);
+    }
+    for (OfferState offer : inbox) {
+      collect(offer, agent, out);
+    }
+    for (OfferState offer : held) {
+      collect(offer, agent, out);
+    }
+    if (deciding) {
+      for (int i = 0; i < placement.offerCount(); i++) {
+        collect(placement.offer(i), agent, out);
+      }
+    }
+  }
+
+  private static void collect(OfferState offer, Agent agent, List<OfferState> out) {
+    if (offer.outstanding() && (agent == null || offer.agent == agent)) {
+      out.add(offer);
+    }
+  }
+
+  /** Notes that one of its offers was rescinded before it was answered. */
+  void offerRescinded() {
+    stale = true;
   }
 
   /** Delivers the offers due now and starts a decision if the scheduler is idle. */
   void deliverDue(long now) {
-    while (!inTransit.isEmpty() && inTransit.peekFirst().deliverAt <= now) {
-      OfferState offer = inTransit.pollFirst();
-      if (offer.outstanding()) {
-        inbox.add(offer);
+    while (batchCount > 0 && batchAt[batchHead] <= now) {
+      int end = batchEnd[batchHead];
+      for (int i = transitHead; i < end; i++) {
+        OfferState offer = transit[i];
+        transit[i] = null;
+        if (!stale || offer.outstanding()) {
+          inbox.add(offer);
+        }
       }
+      transitHead = end;
+      batchHead = (batchHead + 1) % batchAt.length;
+      batchCount--;
     }
-    if (!inTransit.isEmpty()) {
-      sim.engine.schedule(delivery, inTransit.peekFirst().deliverAt);
+    if (transitHead == transitTail) {
+      transitHead = 0;
+      transitTail = 0;
+    }
+    if (batchCount > 0) {
+      sim.engine.schedule(delivery, batchAt[batchHead]);
     }
     if (!deciding) {
       startDecision(now);
@@ -151,14 +244,13 @@ final class FrameworkScheduler {
   }
 
   private void startDecision(long now) {
-    for (OfferState o : held) {
-      placement.addOffer(o);
-    }
+    placement.addOffers(held, stale);
     held.clear();
-    for (OfferState o : inbox) {
-      placement.addOffer(o);
-    }
+    placement.addOffers(inbox, stale);
     inbox.clear();
+    if (transitHead == transitTail) {
+      stale = false;
+    }
     if (placement.offerCount() == 0) {
       return;
     }
@@ -210,19 +302,24 @@ final class FrameworkScheduler {
     // the next cycle; with filters, their expiries would stagger and the gang might never see enough at once.
     double refuse = p.gangDeclined() ? 0 : settings.refuseSeconds();
     JobRun holdFor = p.holdFor();
-    for (int i = 0; i < p.offerCount(); i++) {
+    int n = p.offerCount();
+    if (resolveKeys.length < n) {
+      resolveKeys = new long[Math.max(n, 2 * resolveKeys.length)];
+    }
+    int resolving = 0;
+    for (int i = 0; i < n; i++) {
       OfferState offer = p.offer(i);
       if (!offer.outstanding()) {
         continue;
       }
-      if (offer.launched > 0) {
-        sim.master.accept(offer, refuse);
-      } else if (holdFor != null && !holdFor.finished() && Placement.hostsATaskOf(offer, holdFor)) {
+      if (offer.launched == 0 && holdFor != null && !holdFor.finished() && Placement.hostsATaskOf(offer, holdFor)) {
         held.add(offer);
       } else {
-        sim.master.decline(offer, refuse);
+        resolveKeys[resolving++] = ((long) offer.agentIndex << 32) | i;
       }
     }
+    agentOrder.sort(resolveKeys, resolving, sim.master.agentList.size());
+    sim.master.answer(this, p.offers(), resolveKeys, resolving, refuse);
     p.clear();
     wantOffers(now);
     if (!inbox.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.offerlab.simcore.cluster;
 
 import io.offerlab.allocators.Resources;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -13,11 +14,26 @@ final class Invariants {
 
   /** Checks allocated + offered + free = total on every agent, against the allocator's own view. */
   static void check(Master master, long now) {
+    int n = master.agentList.size();
+    Resources[] offeredOn = new Resources[n];
+    Arrays.fill(offeredOn, Resources.EMPTY);
+    for (OfferState offer : master.outstandingOffers(null)) {
+      offeredOn[offer.agentIndex] = offeredOn[offer.agentIndex].plus(offer.resources);
+      if (offer.agent.index != offer.agentIndex || !offer.agent.id.equals(offer.agentId)) {
+        throw violation(now, offer.agent, "an offer names the wrong agent: " + offer);
+      }
+    }
+    FreeMirror mirror = master.free;
     for (Agent agent : master.agentList) {
+      int i = agent.index;
       if (!agent.up) {
-        if (!agent.tasks.isEmpty() || !agent.offers.isEmpty()) {
-          throw violation(now, agent, "a failed agent still has " + agent.tasks.size() + " tasks and "
-              + agent.offers.size() + " offers");
+        if (!agent.tasks.isEmpty() || !offeredOn[i].isEmpty()) {
+          throw violation(now, agent, "a failed agent still has " + agent.tasks.size() + " tasks and offers of "
+              + offeredOn[i]);
+        }
+        if (mirror.cpus(i) != 0 || mirror.mem(i) != 0 || mirror.disk(i) != 0 || mirror.gpus(i) != 0
+            || mirror.allocatable(i)) {
+          throw violation(now, agent, "a failed agent has free resources in the master's mirror");
         }
         continue;
       }
@@ -25,24 +41,18 @@ final class Invariants {
       for (TaskRun task : agent.tasks) {
         allocated = allocated.plus(task.resources);
       }
-      Resources offered = Resources.EMPTY;
-      for (OfferState offer : agent.offers) {
-        if (!offer.outstanding()) {
-          throw violation(now, agent, "a resolved offer is still listed: " + offer);
-        }
-        offered = offered.plus(offer.resources);
-      }
+      Resources offered = offeredOn[i];
       Resources free = master.allocator.available(agent.id);
       Resources sum = allocated.plus(offered).plus(free);
       if (!sum.equals(agent.total)) {
         throw violation(now, agent, "allocated " + allocated + " + offered " + offered + " + free " + free
             + " = " + sum + ", expected the total " + agent.total);
       }
-      if (Milli.of(free.cpus()) != agent.freeCpus || Milli.of(free.memMb()) != agent.freeMem
-          || Milli.of(free.diskMb()) != agent.freeDisk || Milli.of(free.gpus()) != agent.freeGpus) {
+      if (Milli.of(free.cpus()) != mirror.cpus(i) || Milli.of(free.memMb()) != mirror.mem(i)
+          || Milli.of(free.diskMb()) != mirror.disk(i) || Milli.of(free.gpus()) != mirror.gpus(i)) {
         throw violation(now, agent, "the master's view of free resources differs from the allocator's " + free);
       }
-      if (agent.allocatable != agent.computeAllocatable()) {
+      if (mirror.allocatable(i) != mirror.computeAllocatable(i)) {
         throw violation(now, agent, "stale allocatable flag");
       }
     }

@@ -8,6 +8,8 @@ import io.offerlab.simcore.config.MasterSettings;
 import io.offerlab.simcore.metrics.NanoHistogram;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,26 @@ final class Master {
   private final boolean tickWhenIdle;
   final List<Agent> agentList = new ArrayList<>();
   final Map<String, FrameworkScheduler> frameworks = new HashMap<>();
+  /** Frameworks in the order they registered. */
+  private final List<FrameworkScheduler> frameworkList = new ArrayList<>();
+  /** The ids of the agents, by index (the strings the allocator hands back). */
+  private final List<String> agentIdList = new ArrayList<>();
+  /** The agents' free resources and whether they are allocatable. */
+  final FreeMirror free = new FreeMirror();
+  /** Scratch of {@link #answer}: the offers whose resources go back to the allocator, and those resources. */
+  private OfferState[] returning = new OfferState[16];
+  private Resources[] returned = new Resources[16];
+  /** Offers made so far: numbers them in creation order. */
+  private long offerSerial;
   private final AllocationTick tick;
   private final OfferTimeouts timeouts;
   private final ArrayDeque<OfferState> byCreation = new ArrayDeque<>();
   private final List<Agent> agentCycle = new ArrayList<>();
   private final List<String> agentCycleIds = new ArrayList<>();
+  /** Open-addressing table of agent index + 1 by the hash of the agent id (0 = empty). */
+  private int[] agentTable = new int[16];
+  /** Frameworks with offers in the cycle being turned into offers. */
+  private FrameworkScheduler[] batchFrameworks = new FrameworkScheduler[16];
   private boolean fullRequested;
   private long lastPeriodic = -1;
   private int eligible;
@@ -61,13 +78,17 @@ final class Master {
   /** Adds an agent at the start of the run. */
   void addAgent(Agent agent) {
     agentList.add(agent);
+    indexAgent(agentList.size() - 1);
     allocator.addAgent(agent.id, agent.total);
-    updateAllocatable(agent);
+    free.ensure(agent.index);
+    free.change(agent.index, agent.totalCpus, agent.totalMem, agent.totalDisk, agent.totalGpus, 1);
+    updateAllocatable(agent.index);
   }
 
   /** Registers a framework with its role (Mesos SUBSCRIBE) and runs a cycle for it. */
   void addFramework(FrameworkScheduler framework) {
     frameworks.put(framework.name, framework);
+    frameworkList.add(framework);
     allocator.addFramework(framework.name, framework.role);
     eligible++;
     requestFullCycle();
@@ -151,54 +172,119 @@ final class Master {
     rearm();
   }
 
+  /**
+   * Runs the allocator's cycle and turns its output into offers. Each framework's offers of the cycle travel as one
+   * batch (Mesos' OFFERS event carries many offers), and the metrics of the locked resources are updated once per
+   * framework: every offer adds, so the time-weighted means are those of adding them one by one.
+   */
   private void cycle(long now, List<String> agentIds) {
     long start = System.nanoTime();
     List<Offer> offers = agentIds == null ? allocator.allocate(now) : allocator.allocate(now, agentIds);
     long elapsed = System.nanoTime() - start;
     cycleNanos.record(elapsed);
     allocatorNanos += elapsed;
-    for (Offer offer : offers) {
-      makeOffer(offer, now);
+    int n = offers.size();
+    if (n == 0) {
+      return;
+    }
+    if (timeout > 0 && !timeouts.isScheduled()) {
+      sim.engine.schedule(timeouts, now + timeout);
+    }
+    int touched = 0;
+    FrameworkScheduler framework = null;
+    for (int i = 0; i < n; i++) {
+      Offer offer = offers.get(i);
+      if (framework == null || offer.frameworkId() != framework.name) {
+        framework = frameworks.get(offer.frameworkId());
+        if (!framework.inOfferBatch) {
+          framework.inOfferBatch = true;
+          if (touched == batchFrameworks.length) {
+            batchFrameworks = Arrays.copyOf(batchFrameworks, touched * 2);
+          }
+          batchFrameworks[touched++] = framework;
+        }
+      }
+      String agentId = offer.agentId();
+      Agent agent = agent(agentId);
+      int index = agent.index;
+      OfferState state = new OfferState(framework, agent, agentId, index, offer.resources(), now, offerSerial++);
+      free.change(index, state.cpus, state.mem, state.disk, state.gpus, -1);
+      updateAllocatable(index);
+      framework.batchCpus += state.cpus;
+      framework.batchMem += state.mem;
+      framework.batchGpus += state.gpus;
+      if (timeout > 0) {
+        byCreation.addLast(state);
+      }
+      framework.offerSent(state);
+    }
+    sim.counters.offersMade += n;
+    long deliverAt = now + latency;
+    for (int k = 0; k < touched; k++) {
+      FrameworkScheduler f = batchFrameworks[k];
+      batchFrameworks[k] = null;
+      f.inOfferBatch = false;
+      flushOfferMetrics(f, now);
+      f.offersSent(deliverAt);
     }
   }
 
-  private void makeOffer(Offer offer, long now) {
-    FrameworkScheduler framework = frameworks.get(offer.frameworkId());
-    Agent agent = agent(offer.agentId());
-    OfferState state = new OfferState(framework, agent, offer.resources(), now, now + latency);
-    agent.offers.add(state);
-    agent.changeFree(state.cpus, state.mem, state.disk, state.gpus, -1);
-    updateAllocatable(agent);
-    sim.metrics.offer(now, framework.index, state.cpus, state.mem, state.gpus, 1);
-    sim.counters.offersMade++;
-    if (timeout > 0) {
-      byCreation.addLast(state);
-      if (!timeouts.isScheduled()) {
-        sim.engine.schedule(timeouts, now + timeout);
+  /**
+   * Applies the framework's batch of offered resources to the metrics at once. Within a batch every change has the
+   * same sign, so the time-weighted means equal those of applying the changes one by one at the same instant.
+   */
+  private void flushOfferMetrics(FrameworkScheduler framework, long now) {
+    sim.metrics.offer(now, framework.index, framework.batchCpus, framework.batchMem, framework.batchGpus, 1);
+    framework.batchCpus = 0;
+    framework.batchMem = 0;
+    framework.batchGpus = 0;
+  }
+
+  /** Finds an agent by the id the allocator returns (the agent's own string): open addressing on its cached hash. */
+  private Agent agent(String id) {
+    int mask = agentTable.length - 1;
+    for (int h = mix(id.hashCode()) & mask; ; h = (h + 1) & mask) {
+      int slot = agentTable[h];
+      if (slot == 0) {
+        throw new IllegalStateException("the allocator offered unknown agent '" + id + "'");
+      }
+      Agent agent = agentList.get(slot - 1);
+      if (agentIdList.get(slot - 1) == id || agent.id.equals(id)) {
+        return agent;
       }
     }
-    framework.offerSent(state);
   }
 
-  /** Finds an agent by id: ids are "a" + a zero-padded index, so the index is read back without hashing. */
-  private Agent agent(String id) {
-    int index = 0;
-    for (int i = 1; i < id.length(); i++) {
-      index = index * 10 + (id.charAt(i) - '0');
+  private void indexAgent(int index) {
+    agentIdList.add(agentList.get(index).id);
+    if (2 * (index + 1) > agentTable.length) {
+      agentTable = new int[Math.max(16, 2 * agentTable.length)];
+      for (int i = 0; i < index; i++) {
+        insertAgent(agentList.get(i).id, i);
+      }
     }
-    Agent agent = index < agentList.size() ? agentList.get(index) : null;
-    if (agent == null || !agent.id.equals(id)) {
-      throw new IllegalStateException("the allocator offered unknown agent '" + id + "'");
-    }
-    return agent;
+    insertAgent(agentList.get(index).id, index);
   }
 
-  private void updateAllocatable(Agent agent) {
-    boolean now = agent.computeAllocatable();
-    if (now != agent.allocatable) {
-      agent.allocatable = now;
-      allocatable += now ? 1 : -1;
-      if (now) {
+  private void insertAgent(String id, int index) {
+    int mask = agentTable.length - 1;
+    int h = mix(id.hashCode()) & mask;
+    while (agentTable[h] != 0) {
+      h = (h + 1) & mask;
+    }
+    agentTable[h] = index + 1;
+  }
+
+  private static int mix(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private void updateAllocatable(int agentIndex) {
+    int flip = free.refresh(agentIndex);
+    if (flip != 0) {
+      allocatable += flip;
+      if (flip > 0) {
         rearm();
       }
     }
@@ -212,49 +298,80 @@ final class Master {
 
   // ---- offers -------------------------------------------------------------------------------------------------
 
-  /** Accepts an offer on which tasks were launched; its unused part is declined with the refuse filter. */
-  void accept(OfferState offer, double refuseSeconds) {
+  /**
+   * Answers a decision's offers (Mesos ACCEPT and DECLINE calls): {@code offers[keys[k] & 0xFFFFFFFF]} for k below
+   * {@code n}, in that order. An offer with tasks launched on it is accepted and its unused part declined, the others
+   * are declined, all with the filter {@code refuseSeconds}. The master's own bookkeeping is done first; then the
+   * resources go back to the allocator in one run of {@code recover} calls, timed together. The two do not depend on
+   * each other, and the change of offered resources is applied to the metrics once, as in {@link #cycle}.
+   */
+  void answer(FrameworkScheduler framework, OfferState[] offers, long[] keys, int n, double refuseSeconds) {
     long now = sim.engine.now();
-    long cpus = offer.cpus - offer.usedCpus;
-    long mem = offer.mem - offer.usedMem;
-    long disk = offer.disk - offer.usedDisk;
-    long gpus = offer.gpus - offer.usedGpus;
-    Resources used = Resources.of(Milli.value(offer.usedCpus), Milli.value(offer.usedMem),
-        Milli.value(offer.usedDisk), Milli.value(offer.usedGpus));
-    Resources leftover = offer.resources.minus(used);
-    if (!leftover.isEmpty()) {
-      recover(offer.framework.name, offer.agent.id, leftover, refuseSeconds, now);
-      offer.agent.changeFree(cpus, mem, disk, gpus, 1);
+    if (returning.length < n) {
+      returning = new OfferState[Math.max(n, 2 * returning.length)];
+      returned = new Resources[returning.length];
     }
-    resolve(offer, OfferState.Status.ACCEPTED, now);
-    sim.counters.offersAccepted++;
-  }
-
-  /** Declines a whole offer with the refuse filter. */
-  void decline(OfferState offer, double refuseSeconds) {
-    long now = sim.engine.now();
-    recover(offer.framework.name, offer.agent.id, offer.resources, refuseSeconds, now);
-    offer.agent.changeFree(offer.cpus, offer.mem, offer.disk, offer.gpus, 1);
-    resolve(offer, OfferState.Status.DECLINED, now);
-    sim.counters.offersDeclined++;
+    int m = 0;
+    long sumCpus = 0;
+    long sumMem = 0;
+    long sumGpus = 0;
+    for (int k = 0; k < n; k++) {
+      OfferState offer = offers[(int) keys[k]];
+      Resources back;
+      if (offer.launched > 0) {
+        Resources used = Resources.of(Milli.value(offer.usedCpus), Milli.value(offer.usedMem),
+            Milli.value(offer.usedDisk), Milli.value(offer.usedGpus));
+        back = offer.resources.minus(used);
+        if (back.isEmpty()) {
+          back = null;
+        } else {
+          free.change(offer.agentIndex, offer.cpus - offer.usedCpus, offer.mem - offer.usedMem,
+              offer.disk - offer.usedDisk, offer.gpus - offer.usedGpus, 1);
+        }
+        offer.status = OfferState.Status.ACCEPTED;
+        sim.counters.offersAccepted++;
+      } else {
+        back = offer.resources;
+        free.change(offer.agentIndex, offer.cpus, offer.mem, offer.disk, offer.gpus, 1);
+        offer.status = OfferState.Status.DECLINED;
+        sim.counters.offersDeclined++;
+      }
+      sumCpus += offer.cpus;
+      sumMem += offer.mem;
+      sumGpus += offer.gpus;
+      updateAllocatable(offer.agentIndex);
+      if (back != null) {
+        returning[m] = offer;
+        returned[m] = back;
+        m++;
+      }
+    }
+    sim.metrics.offer(now, framework.index, sumCpus, sumMem, sumGpus, -1);
+    long start = System.nanoTime();
+    for (int i = 0; i < m; i++) {
+      allocator.recover(framework.name, returning[i].agentId, returned[i], refuseSeconds, now);
+    }
+    allocatorNanos += System.nanoTime() - start;
+    Arrays.fill(returning, 0, m, null);
+    Arrays.fill(returned, 0, m, null);
   }
 
   /** Rescinds an offer; its resources return to the allocator unless its agent is gone. */
   private void rescind(OfferState offer, boolean recover) {
     long now = sim.engine.now();
     if (recover) {
-      recover(offer.framework.name, offer.agent.id, offer.resources, 0, now);
-      offer.agent.changeFree(offer.cpus, offer.mem, offer.disk, offer.gpus, 1);
+      recover(offer.framework.name, offer.agentId, offer.resources, 0, now);
+      free.change(offer.agentIndex, offer.cpus, offer.mem, offer.disk, offer.gpus, 1);
     }
     resolve(offer, OfferState.Status.RESCINDED, now);
+    offer.framework.offerRescinded();
     sim.counters.offersRescinded++;
   }
 
   private void resolve(OfferState offer, OfferState.Status status, long now) {
     offer.status = status;
-    offer.agent.offers.remove(offer);
     sim.metrics.offer(now, offer.framework.index, offer.cpus, offer.mem, offer.gpus, -1);
-    updateAllocatable(offer.agent);
+    updateAllocatable(offer.agentIndex);
   }
 
   /** Rescinds the offers held past the offer timeout. */
@@ -342,8 +459,8 @@ final class Master {
     agent.removeTask(task);
     task.job.removeRunning(task);
     recover(framework.name, agent.id, task.resources, 0, now);
-    agent.changeFree(task.cpus, task.mem, task.disk, task.gpus, 1);
-    updateAllocatable(agent);
+    free.change(agent.index, task.cpus, task.mem, task.disk, task.gpus, 1);
+    updateAllocatable(agent.index);
     detach(task, now);
     agent.refreshRates(now, sim.scratch);
   }
@@ -358,12 +475,25 @@ final class Master {
 
   // ---- agent failures -----------------------------------------------------------------------------------------
 
+  /**
+   * Returns the outstanding offers on the agent, or on every agent when {@code agent} is null, oldest first: they are
+   * with their frameworks (in transit, in the inbox, held, or in a decision), so this looks through every framework.
+   */
+  List<OfferState> outstandingOffers(Agent agent) {
+    List<OfferState> out = new ArrayList<>();
+    for (FrameworkScheduler framework : frameworkList) {
+      framework.collectOffers(agent, out);
+    }
+    out.sort(Comparator.comparingLong((OfferState o) -> o.createdAt).thenComparingLong(o -> o.serial));
+    return out;
+  }
+
   /** The agent fails: its offers are rescinded and its tasks LOST; frameworks resubmit them. */
   void failAgent(Agent agent) {
     long now = sim.engine.now();
     sim.counters.agentFailures++;
     allocator.removeAgent(agent.id);
-    for (OfferState offer : new ArrayList<>(agent.offers)) {
+    for (OfferState offer : outstandingOffers(agent)) {
       rescind(offer, false);
     }
     List<TaskRun> lost = new ArrayList<>(agent.tasks);
@@ -376,8 +506,8 @@ final class Master {
       sim.counters.tasksLost++;
     }
     agent.up = false;
-    agent.changeFree(agent.freeCpus, agent.freeMem, agent.freeDisk, agent.freeGpus, -1);
-    updateAllocatable(agent);
+    free.clear(agent.index);
+    updateAllocatable(agent.index);
     sim.metrics.addTotal(now, -agent.totalCpus, -agent.totalMem, -agent.totalGpus);
     for (TaskRun task : lost) {
       task.framework.statusUpdate(task, TaskStatus.LOST, null, now);
@@ -390,8 +520,8 @@ final class Master {
     long now = sim.engine.now();
     allocator.addAgent(agent.id, agent.total);
     agent.up = true;
-    agent.resetFree();
-    updateAllocatable(agent);
+    free.change(agent.index, agent.totalCpus, agent.totalMem, agent.totalDisk, agent.totalGpus, 1);
+    updateAllocatable(agent.index);
     sim.metrics.addTotal(now, agent.totalCpus, agent.totalMem, agent.totalGpus);
     requestAgentCycle(agent);
     sim.engine.schedule(agent.transition, now + agent.transition.exponential(sim.config.agents().mtbfMicros()));

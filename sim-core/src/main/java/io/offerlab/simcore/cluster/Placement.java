@@ -37,17 +37,24 @@ final class Placement {
   private int skippedSize;
   private final List<Integer> gangTaken = new ArrayList<>();
   private FrameworkSettings settings;
+  /** The number of the current decision; an offer's planning scratch is reset when it first meets a new one. */
+  private int stamp;
 
-  /** Adds an offer to those the decision may use, if it is still outstanding. */
-  void addOffer(OfferState offer) {
-    if (!offer.outstanding()) {
-      return;
+  /**
+   * Adds offers to those the decision may use; with {@code check}, only those still outstanding (offers are checked
+   * only when one may have been rescinded, so that a large batch of offers is not touched one more time).
+   */
+  void addOffers(List<OfferState> offers, boolean check) {
+    int n = offers.size();
+    if (workingSize + n > working.length) {
+      working = Arrays.copyOf(working, Math.max(workingSize + n, 2 * working.length));
     }
-    if (workingSize == working.length) {
-      working = Arrays.copyOf(working, workingSize * 2);
+    for (int i = 0; i < n; i++) {
+      OfferState offer = offers.get(i);
+      if (!check || offer.outstanding()) {
+        working[workingSize++] = offer;
+      }
     }
-    offer.resetPlan();
-    working[workingSize++] = offer;
   }
 
   int offerCount() {
@@ -56,6 +63,11 @@ final class Placement {
 
   OfferState offer(int i) {
     return working[i];
+  }
+
+  /** Returns the offers of the decision: the first {@link #offerCount()} slots of the array (do not modify). */
+  OfferState[] offers() {
+    return working;
   }
 
   /** Returns how many tasks are planned. */
@@ -103,6 +115,9 @@ final class Placement {
   /** Places pending tasks of the queued jobs on the offers; returns how many jobs got tasks placed. */
   int plan(TreeSet<JobRun> queue, FrameworkSettings settings) {
     this.settings = settings;
+    if (++stamp == 0) {
+      stamp = 1;
+    }
     planSize = 0;
     holdFor = null;
     gangDeclined = false;
@@ -212,6 +227,7 @@ final class Placement {
         o -= workingSize;
       }
       OfferState offer = working[o];
+      offer.planFor(stamp);
       if ((maxPer == 0 || offer.planned < maxPer) && offer.fits(milli[0], milli[1], milli[2], milli[3])) {
         nextFit = o;
         return o;

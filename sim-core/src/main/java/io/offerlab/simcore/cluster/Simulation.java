@@ -112,9 +112,10 @@ public final class Simulation {
       agentShapes.add(new long[] {Milli.of(r.cpus()), Milli.of(r.memMb()), Milli.of(r.diskMb()), Milli.of(r.gpus())});
       AgentModel model = models.computeIfAbsent(r.cpus(), cores -> new AgentModel(cores, isolation));
       for (int i = 0; i < group.count(); i++) {
-        String id = ids.get(k++);
+        int index = k++;
+        String id = ids.get(index);
         AgentTransition transition = new AgentTransition(this, streams.stream("agent:" + id));
-        Agent agent = new Agent(id, r, model, transition);
+        Agent agent = new Agent(id, index, r, model, transition);
         transition.agent = agent;
         master.addAgent(agent);
         clusterTotal[0] += agent.totalCpus;
