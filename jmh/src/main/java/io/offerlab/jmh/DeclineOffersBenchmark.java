@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The saturated state is built directly (each framework in turn alone is offered every agent and declines it),
- * which ends in the state Mesos reaches after its rounds; it holds A x F filters (about 2 GB at 10,000 x 1,000).
+ * which ends in the state Mesos reaches after its rounds; it holds A x F filters (ten million at 10,000 x 1,000).
  * Left out: Mesos' port ranges. JMH classes cannot be final.
  *
  * <p>How to run: {@code java -jar jmh/target/benchmarks.jar DeclineOffersBenchmark -p size=10000x1000}.

@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>One op recovers every offer the previous op made (no filter) and runs one cycle, which then offers every
  * agent whole again. The reset is folded into the op rather than done in a {@code Level.Invocation} setup
  * (JMHSample_38_PerInvokeSetup), so the score is the cost of giving back and re-offering the whole cluster: it
- * over-states Mesos' measure, which times the cycle only. The {@code offers} counter (JMHSample_23_AuxCounters) is
- * normalised like the score: in this average-time mode it reads as the time per offer, and the score divided by it
- * is the offers per cycle (equal to the agent count). Compare the time per offer with
- * {@link AgentScanBaseline}, the linearity control that touches each agent once.
+ * over-states Mesos' measure, which times the cycle only ({@link AllocateOnlyBenchmark} does). The {@code offers}
+ * counter (JMHSample_23_AuxCounters) is normalised like the score: in this average-time mode it reads as the time
+ * per offer, and the score divided by it is the offers per cycle (equal to the agent count). Compare the time per
+ * offer with {@link AgentScanBaseline}, the linearity control that touches each agent once.
  *
  * <p>Left out: Mesos' ports ranges (Offerlab has scalar resources only). JMH classes cannot be final.
  *

@@ -3,7 +3,7 @@ package io.offerlab.simcore.cluster;
 import io.offerlab.simcore.config.FrameworkSettings;
 import io.offerlab.simcore.metrics.Percentiles;
 import io.offerlab.workloads.JobKind;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,22 +43,21 @@ final class FrameworkScheduler {
   boolean suppressed;
   private boolean work;
   final OfferDelivery delivery;
-  /** Offers on their way (the master's offer latency), in batches of one cycle each. */
-  private OfferState[] transit = new OfferState[16];
-  private int transitHead;
-  private int transitTail;
-  private long[] batchAt = new long[4];
-  private int[] batchEnd = new int[4];
-  private int batchHead;
-  private int batchCount;
+  /**
+   * Offers on their way (the master's offer latency): one batch per cycle, as one Mesos OFFERS event. Each batch is a
+   * fresh array that travels whole from the cycle to the decision.
+   */
+  private final ArrayDeque<Batch> transit = new ArrayDeque<>();
+  /** Batches delivered while a decision runs, for the next one. */
+  private final List<OfferState[]> inbox = new ArrayList<>();
   /** Whether an offer in transit, in the inbox or held may have been rescinded (then they are checked one by one). */
   private boolean stale;
-  /** The master's batch of offered resources not yet applied to the metrics (see Master#flushOfferMetrics). */
+  /** The batch the master is filling in the current cycle, its fill and the offered resources it adds. */
+  OfferState[] batch;
+  int batchSize;
   long batchCpus;
   long batchMem;
   long batchGpus;
-  boolean inOfferBatch;
-  private final List<OfferState> inbox = new ArrayList<>();
   private final List<OfferState> held = new ArrayList<>();
   final DecisionDone decision;
   private boolean deciding;
@@ -142,58 +141,25 @@ final class FrameworkScheduler {
 
   // ---- offers -------------------------------------------------------------------------------------------------
 
-  /** Queues an offer of the current cycle; {@link #offersSent} ends the cycle's batch. */
-  void offerSent(OfferState offer) {
-    if (transitTail == transit.length) {
-      makeRoom();
-    }
-    transit[transitTail++] = offer;
-  }
-
-  /** Ends the batch of offers of one cycle: they reach the framework at {@code deliverAt} (one OFFERS event). */
-  void offersSent(long deliverAt) {
-    if (batchCount == batchAt.length) {
-      long[] at = new long[2 * batchCount];
-      int[] end = new int[2 * batchCount];
-      for (int i = 0; i < batchCount; i++) {
-        at[i] = batchAt[(batchHead + i) % batchCount];
-        end[i] = batchEnd[(batchHead + i) % batchCount];
-      }
-      batchAt = at;
-      batchEnd = end;
-      batchHead = 0;
-    }
-    int slot = (batchHead + batchCount) % batchAt.length;
-    batchAt[slot] = deliverAt;
-    batchEnd[slot] = transitTail;
-    batchCount++;
+  /** Sends the offers of one cycle: they reach the framework at {@code deliverAt}, together. */
+  void offersSent(OfferState[] offers, long deliverAt) {
+    transit.addLast(new Batch(offers, deliverAt));
     if (!delivery.isScheduled()) {
       sim.engine.schedule(delivery, deliverAt);
     }
   }
 
-  private void makeRoom() {
-    int live = transitTail - transitHead;
-    if (transitHead > 0 && live <= transit.length / 2) {
-      System.arraycopy(transit, transitHead, transit, 0, live);
-      Arrays.fill(transit, live, transitTail, null);
-      for (int i = 0; i < batchCount; i++) {
-        batchEnd[(batchHead + i) % batchAt.length] -= transitHead;
-      }
-      transitHead = 0;
-      transitTail = live;
-    } else {
-      transit = Arrays.copyOf(transit, 2 * transit.length);
-    }
-  }
-
   /** Adds its outstanding offers on {@code agent} (on any agent when null) to {@code out}. */
   void collectOffers(Agent agent, List<OfferState> out) {
-    for (int i = transitHead; i < transitTail; i++) {
-      collect(transit[i], agent, out);
+    for (Batch b : transit) {
+      for (OfferState offer : b.offers()) {
+        collect(offer, agent, out);
+      }
     }
-    for (OfferState offer : inbox) {
-      collect(offer, agent, out);
+    for (OfferState[] offers : inbox) {
+      for (OfferState offer : offers) {
+        collect(offer, agent, out);
+      }
     }
     for (OfferState offer : held) {
       collect(offer, agent, out);
@@ -218,25 +184,11 @@ final class FrameworkScheduler {
 
   /** Delivers the offers due now and starts a decision if the scheduler is idle. */
   void deliverDue(long now) {
-    while (batchCount > 0 && batchAt[batchHead] <= now) {
-      int end = batchEnd[batchHead];
-      for (int i = transitHead; i < end; i++) {
-        OfferState offer = transit[i];
-        transit[i] = null;
-        if (!stale || offer.outstanding()) {
-          inbox.add(offer);
-        }
-      }
-      transitHead = end;
-      batchHead = (batchHead + 1) % batchAt.length;
-      batchCount--;
+    while (!transit.isEmpty() && transit.peekFirst().deliverAt() <= now) {
+      inbox.add(transit.pollFirst().offers());
     }
-    if (transitHead == transitTail) {
-      transitHead = 0;
-      transitTail = 0;
-    }
-    if (batchCount > 0) {
-      sim.engine.schedule(delivery, batchAt[batchHead]);
+    if (!transit.isEmpty()) {
+      sim.engine.schedule(delivery, transit.peekFirst().deliverAt());
     }
     if (!deciding) {
       startDecision(now);
@@ -244,16 +196,40 @@ final class FrameworkScheduler {
   }
 
   private void startDecision(long now) {
-    placement.addOffers(held, stale);
+    OfferState[] offers;
+    int count;
+    if (held.isEmpty() && inbox.size() == 1 && !stale) {
+      offers = inbox.get(0);
+      count = offers.length;
+    } else {
+      int total = held.size();
+      for (OfferState[] batch : inbox) {
+        total += batch.length;
+      }
+      offers = new OfferState[total];
+      count = 0;
+      for (OfferState offer : held) {
+        if (!stale || offer.outstanding()) {
+          offers[count++] = offer;
+        }
+      }
+      for (OfferState[] batch : inbox) {
+        for (OfferState offer : batch) {
+          if (!stale || offer.outstanding()) {
+            offers[count++] = offer;
+          }
+        }
+      }
+    }
     held.clear();
-    placement.addOffers(inbox, stale);
     inbox.clear();
-    if (transitHead == transitTail) {
+    if (transit.isEmpty()) {
       stale = false;
     }
-    if (placement.offerCount() == 0) {
+    if (count == 0) {
       return;
     }
+    placement.setOffers(offers, count);
     boolean hadWork = !queue.isEmpty();
     int jobsPlaced = placement.plan(queue, settings);
     long time = 0;
@@ -312,7 +288,8 @@ final class FrameworkScheduler {
       if (!offer.outstanding()) {
         continue;
       }
-      if (offer.launched == 0 && holdFor != null && !holdFor.finished() && Placement.hostsATaskOf(offer, holdFor)) {
+      if (offer.launched() == 0 && holdFor != null && !holdFor.finished()
+          && Placement.hostsATaskOf(offer, holdFor)) {
         held.add(offer);
       } else {
         resolveKeys[resolving++] = ((long) offer.agentIndex << 32) | i;
@@ -388,4 +365,7 @@ final class FrameworkScheduler {
     pendingTasks += restart.size();
     sim.metrics.tasks(now, 0, restart.size());
   }
+
+  /** One cycle's offers to the framework and when they reach it. */
+  private record Batch(OfferState[] offers, long deliverAt) {}
 }

@@ -34,17 +34,12 @@ final class Master {
   private final boolean tickWhenIdle;
   final List<Agent> agentList = new ArrayList<>();
   final Map<String, FrameworkScheduler> frameworks = new HashMap<>();
-  /** Frameworks in the order they registered. */
+  /** Frameworks in the order they registered, which is their {@link FrameworkScheduler#index}. */
   private final List<FrameworkScheduler> frameworkList = new ArrayList<>();
   /** The ids of the agents, by index (the strings the allocator hands back). */
   private final List<String> agentIdList = new ArrayList<>();
   /** The agents' free resources and whether they are allocatable. */
   final FreeMirror free = new FreeMirror();
-  /** Scratch of {@link #answer}: the offers whose resources go back to the allocator, and those resources. */
-  private OfferState[] returning = new OfferState[16];
-  private Resources[] returned = new Resources[16];
-  /** Offers made so far: numbers them in creation order. */
-  private long offerSerial;
   private final AllocationTick tick;
   private final OfferTimeouts timeouts;
   private final ArrayDeque<OfferState> byCreation = new ArrayDeque<>();
@@ -52,6 +47,9 @@ final class Master {
   private final List<String> agentCycleIds = new ArrayList<>();
   /** Open-addressing table of agent index + 1 by the hash of the agent id (0 = empty). */
   private int[] agentTable = new int[16];
+  /** Scratch of {@link #cycle}: the agent index and the framework index of each offer. */
+  private int[] offerAgents = new int[16];
+  private int[] offerFrameworks = new int[16];
   /** Frameworks with offers in the cycle being turned into offers. */
   private FrameworkScheduler[] batchFrameworks = new FrameworkScheduler[16];
   private boolean fullRequested;
@@ -87,6 +85,10 @@ final class Master {
 
   /** Registers a framework with its role (Mesos SUBSCRIBE) and runs a cycle for it. */
   void addFramework(FrameworkScheduler framework) {
+    if (framework.index != frameworkList.size()) {
+      throw new IllegalStateException("framework " + framework.name + " registers as number " + frameworkList.size()
+          + " but has index " + framework.index);
+    }
     frameworks.put(framework.name, framework);
     frameworkList.add(framework);
     allocator.addFramework(framework.name, framework.role);
@@ -190,42 +192,59 @@ final class Master {
     if (timeout > 0 && !timeouts.isScheduled()) {
       sim.engine.schedule(timeouts, now + timeout);
     }
+    // A first pass finds each offer's agent and framework and counts the offers per framework. Finding an agent
+    // reads its id string, a cache miss per offer; in this short loop the misses overlap instead of queueing.
+    if (offerAgents.length < n) {
+      offerAgents = new int[Math.max(n, 2 * offerAgents.length)];
+      offerFrameworks = new int[offerAgents.length];
+    }
     int touched = 0;
     FrameworkScheduler framework = null;
     for (int i = 0; i < n; i++) {
       Offer offer = offers.get(i);
-      if (framework == null || offer.frameworkId() != framework.name) {
-        framework = frameworks.get(offer.frameworkId());
-        if (!framework.inOfferBatch) {
-          framework.inOfferBatch = true;
-          if (touched == batchFrameworks.length) {
-            batchFrameworks = Arrays.copyOf(batchFrameworks, touched * 2);
-          }
-          batchFrameworks[touched++] = framework;
-        }
+      offerAgents[i] = agentIndex(offer.agentId());
+      String id = offer.frameworkId();
+      if (framework == null || id != framework.name) {
+        framework = frameworks.get(id);
       }
-      String agentId = offer.agentId();
-      Agent agent = agent(agentId);
-      int index = agent.index;
-      OfferState state = new OfferState(framework, agent, agentId, index, offer.resources(), now, offerSerial++);
+      offerFrameworks[i] = framework.index;
+      if (framework.batchSize++ == 0) {
+        if (touched == batchFrameworks.length) {
+          batchFrameworks = Arrays.copyOf(batchFrameworks, touched * 2);
+        }
+        batchFrameworks[touched++] = framework;
+      }
+    }
+    for (int k = 0; k < touched; k++) {
+      FrameworkScheduler f = batchFrameworks[k];
+      f.batch = new OfferState[f.batchSize];
+      f.batchSize = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      Offer offer = offers.get(i);
+      framework = frameworkList.get(offerFrameworks[i]);
+      int index = offerAgents[i];
+      OfferState state = new OfferState(framework, agentList.get(index), offer.agentId(), index, offer.resources(),
+          now);
       free.change(index, state.cpus, state.mem, state.disk, state.gpus, -1);
       updateAllocatable(index);
       framework.batchCpus += state.cpus;
       framework.batchMem += state.mem;
       framework.batchGpus += state.gpus;
+      framework.batch[framework.batchSize++] = state;
       if (timeout > 0) {
         byCreation.addLast(state);
       }
-      framework.offerSent(state);
     }
     sim.counters.offersMade += n;
     long deliverAt = now + latency;
     for (int k = 0; k < touched; k++) {
       FrameworkScheduler f = batchFrameworks[k];
       batchFrameworks[k] = null;
-      f.inOfferBatch = false;
       flushOfferMetrics(f, now);
-      f.offersSent(deliverAt);
+      f.offersSent(f.batch, deliverAt);
+      f.batch = null;
+      f.batchSize = 0;
     }
   }
 
@@ -240,17 +259,20 @@ final class Master {
     framework.batchGpus = 0;
   }
 
-  /** Finds an agent by the id the allocator returns (the agent's own string): open addressing on its cached hash. */
-  private Agent agent(String id) {
+  /**
+   * Finds an agent's index by the id the allocator returns (the agent's own string): open addressing on the string's
+   * cached hash.
+   */
+  private int agentIndex(String id) {
     int mask = agentTable.length - 1;
     for (int h = mix(id.hashCode()) & mask; ; h = (h + 1) & mask) {
       int slot = agentTable[h];
       if (slot == 0) {
         throw new IllegalStateException("the allocator offered unknown agent '" + id + "'");
       }
-      Agent agent = agentList.get(slot - 1);
-      if (agentIdList.get(slot - 1) == id || agent.id.equals(id)) {
-        return agent;
+      String known = agentIdList.get(slot - 1);
+      if (known == id || known.equals(id)) {
+        return slot - 1;
       }
     }
   }
@@ -302,36 +324,24 @@ final class Master {
    * Answers a decision's offers (Mesos ACCEPT and DECLINE calls): {@code offers[keys[k] & 0xFFFFFFFF]} for k below
    * {@code n}, in that order. An offer with tasks launched on it is accepted and its unused part declined, the others
    * are declined, all with the filter {@code refuseSeconds}. The master's own bookkeeping is done first; then the
-   * resources go back to the allocator in one run of {@code recover} calls, timed together. The two do not depend on
-   * each other, and the change of offered resources is applied to the metrics once, as in {@link #cycle}.
+   * resources go back to the allocator in one run of {@code recover} calls, timed together (the two do not depend on
+   * each other). The change of offered resources is applied to the metrics once, as in {@link #cycle}. Declining an
+   * offer with nothing left (Resources empty) is a no-op in Mesos and is not passed on.
    */
   void answer(FrameworkScheduler framework, OfferState[] offers, long[] keys, int n, double refuseSeconds) {
     long now = sim.engine.now();
-    if (returning.length < n) {
-      returning = new OfferState[Math.max(n, 2 * returning.length)];
-      returned = new Resources[returning.length];
-    }
-    int m = 0;
     long sumCpus = 0;
     long sumMem = 0;
     long sumGpus = 0;
     for (int k = 0; k < n; k++) {
       OfferState offer = offers[(int) keys[k]];
-      Resources back;
-      if (offer.launched > 0) {
-        Resources used = Resources.of(Milli.value(offer.usedCpus), Milli.value(offer.usedMem),
-            Milli.value(offer.usedDisk), Milli.value(offer.usedGpus));
-        back = offer.resources.minus(used);
-        if (back.isEmpty()) {
-          back = null;
-        } else {
-          free.change(offer.agentIndex, offer.cpus - offer.usedCpus, offer.mem - offer.usedMem,
-              offer.disk - offer.usedDisk, offer.gpus - offer.usedGpus, 1);
-        }
+      OfferPlan plan = offer.plan;
+      if (plan != null && plan.launched > 0) {
+        free.change(offer.agentIndex, offer.cpus - plan.usedCpus, offer.mem - plan.usedMem,
+            offer.disk - plan.usedDisk, offer.gpus - plan.usedGpus, 1);
         offer.status = OfferState.Status.ACCEPTED;
         sim.counters.offersAccepted++;
       } else {
-        back = offer.resources;
         free.change(offer.agentIndex, offer.cpus, offer.mem, offer.disk, offer.gpus, 1);
         offer.status = OfferState.Status.DECLINED;
         sim.counters.offersDeclined++;
@@ -340,20 +350,23 @@ final class Master {
       sumMem += offer.mem;
       sumGpus += offer.gpus;
       updateAllocatable(offer.agentIndex);
-      if (back != null) {
-        returning[m] = offer;
-        returned[m] = back;
-        m++;
-      }
     }
     sim.metrics.offer(now, framework.index, sumCpus, sumMem, sumGpus, -1);
+    String name = framework.name;
     long start = System.nanoTime();
-    for (int i = 0; i < m; i++) {
-      allocator.recover(framework.name, returning[i].agentId, returned[i], refuseSeconds, now);
+    for (int k = 0; k < n; k++) {
+      OfferState offer = offers[(int) keys[k]];
+      Resources back = offer.resources;
+      if (offer.status == OfferState.Status.ACCEPTED) {
+        OfferPlan plan = offer.plan;
+        back = back.minus(Resources.of(Milli.value(plan.usedCpus), Milli.value(plan.usedMem),
+            Milli.value(plan.usedDisk), Milli.value(plan.usedGpus)));
+      }
+      if (!back.isEmpty()) {
+        allocator.recover(name, offer.agentId, back, refuseSeconds, now);
+      }
     }
     allocatorNanos += System.nanoTime() - start;
-    Arrays.fill(returning, 0, m, null);
-    Arrays.fill(returned, 0, m, null);
   }
 
   /** Rescinds an offer; its resources return to the allocator unless its agent is gone. */
@@ -401,11 +414,12 @@ final class Master {
     Agent agent = offer.agent;
     FrameworkScheduler framework = job.framework;
     TaskRun task = new TaskRun(sim, job, taskIndex, agent, milli);
-    offer.usedCpus += task.cpus;
-    offer.usedMem += task.mem;
-    offer.usedDisk += task.disk;
-    offer.usedGpus += task.gpus;
-    offer.launched++;
+    OfferPlan plan = offer.plan;
+    plan.usedCpus += task.cpus;
+    plan.usedMem += task.mem;
+    plan.usedDisk += task.disk;
+    plan.usedGpus += task.gpus;
+    plan.launched++;
     agent.addTask(task);
     job.addRunning(task);
     if (job.firstStart < 0) {
@@ -484,7 +498,7 @@ final class Master {
     for (FrameworkScheduler framework : frameworkList) {
       framework.collectOffers(agent, out);
     }
-    out.sort(Comparator.comparingLong((OfferState o) -> o.createdAt).thenComparingLong(o -> o.serial));
+    out.sort(Comparator.comparingLong(o -> o.createdAt));
     return out;
   }
 

@@ -7,9 +7,9 @@ import io.offerlab.allocators.Resources;
  * declines, or the master rescinds it (offer timeout, agent failure). Its resources are "locked" meanwhile.
  *
  * <p>Most offers of a large cluster are declined untouched (Mesos offers every free agent to a reviving framework),
- * so answering an offer touches only the offer itself and flat arrays: the planning scratch of a decision is set up
- * only when the placement first looks at the offer, and the offer is listed with its framework only (in transit, in
- * the inbox, held, or in the decision), not with its agent.
+ * so answering an offer touches only the offer itself and flat arrays: the planning scratch ({@link OfferPlan}) exists
+ * only once a placement has looked at the offer, and the offer is listed with its framework only (in transit, in the
+ * inbox, held, or in the decision), not with its agent.
  */
 final class OfferState {
   enum Status { OUTSTANDING, ACCEPTED, DECLINED, RESCINDED }
@@ -25,28 +25,12 @@ final class OfferState {
   final long disk;
   final long gpus;
   final long createdAt;
-  /** The offer's number in the order offers were made. */
-  final long serial;
   Status status = Status.OUTSTANDING;
-  /** Planning scratch: the decision the remaining amounts below belong to (see {@link #planFor}). */
-  int planStamp;
-  /** Planning scratch: what is left of the offer in the framework's current decision. */
-  long remCpus;
-  long remMem;
-  long remDisk;
-  long remGpus;
-  int planned;
-  /** Tasks launched on it. */
-  int launched;
-  /** What tasks launched on it took, in thousandths. */
-  long usedCpus;
-  long usedMem;
-  long usedDisk;
-  long usedGpus;
+  /** What decisions did with the offer; null until a placement first looks at it. */
+  OfferPlan plan;
 
   OfferState(FrameworkScheduler framework, Agent agent, String agentId, int agentIndex, Resources resources,
-      long createdAt, long serial) {
-    this.serial = serial;
+      long createdAt) {
     this.framework = framework;
     this.agent = agent;
     this.agentId = agentId;
@@ -68,30 +52,49 @@ final class OfferState {
    * looks at it, its remaining amounts are reset to the whole offer.
    */
   void planFor(int stamp) {
-    if (planStamp != stamp) {
-      planStamp = stamp;
-      remCpus = cpus;
-      remMem = mem;
-      remDisk = disk;
-      remGpus = gpus;
-      planned = 0;
+    OfferPlan p = plan;
+    if (p == null) {
+      p = new OfferPlan();
+      plan = p;
+    }
+    if (p.stamp != stamp) {
+      p.stamp = stamp;
+      p.remCpus = cpus;
+      p.remMem = mem;
+      p.remDisk = disk;
+      p.remGpus = gpus;
+      p.planned = 0;
     }
   }
 
+  /** Returns whether the request fits in what the current decision left of the offer (after {@link #planFor}). */
   boolean fits(long c, long m, long d, long g) {
-    return c <= remCpus && m <= remMem && d <= remDisk && g <= remGpus;
+    OfferPlan p = plan;
+    return c <= p.remCpus && m <= p.remMem && d <= p.remDisk && g <= p.remGpus;
   }
 
+  /** Plans ({@code sign} 1) or unplans (-1) a request on the offer in the current decision. */
   void take(long c, long m, long d, long g, int sign) {
-    remCpus -= sign * c;
-    remMem -= sign * m;
-    remDisk -= sign * d;
-    remGpus -= sign * g;
-    planned += sign;
+    OfferPlan p = plan;
+    p.remCpus -= sign * c;
+    p.remMem -= sign * m;
+    p.remDisk -= sign * d;
+    p.remGpus -= sign * g;
+    p.planned += sign;
+  }
+
+  /** Returns how many tasks are planned on it in the current decision (after {@link #planFor}). */
+  int planned() {
+    return plan.planned;
+  }
+
+  /** Returns how many tasks were launched on it. */
+  int launched() {
+    return plan == null ? 0 : plan.launched;
   }
 
   @Override
   public String toString() {
-    return "offer(" + framework.name + "@" + agent.id + ": " + resources + ")";
+    return "offer(" + framework.name + "@" + agentId + ": " + resources + ")";
   }
 }

@@ -20,7 +20,9 @@ import java.util.TreeSet;
 final class Placement {
   private static final int MAX_FAILED_SHAPES = 8;
 
-  private OfferState[] working = new OfferState[16];
+  private static final OfferState[] NO_OFFERS = new OfferState[0];
+
+  private OfferState[] working = NO_OFFERS;
   private int workingSize;
   private JobRun[] planJob = new JobRun[16];
   private int[] planTask = new int[16];
@@ -40,21 +42,10 @@ final class Placement {
   /** The number of the current decision; an offer's planning scratch is reset when it first meets a new one. */
   private int stamp;
 
-  /**
-   * Adds offers to those the decision may use; with {@code check}, only those still outstanding (offers are checked
-   * only when one may have been rescinded, so that a large batch of offers is not touched one more time).
-   */
-  void addOffers(List<OfferState> offers, boolean check) {
-    int n = offers.size();
-    if (workingSize + n > working.length) {
-      working = Arrays.copyOf(working, Math.max(workingSize + n, 2 * working.length));
-    }
-    for (int i = 0; i < n; i++) {
-      OfferState offer = offers.get(i);
-      if (!check || offer.outstanding()) {
-        working[workingSize++] = offer;
-      }
-    }
+  /** Sets the offers the decision may use: the first {@code count} of {@code offers}, all outstanding. */
+  void setOffers(OfferState[] offers, int count) {
+    working = offers;
+    workingSize = count;
   }
 
   int offerCount() {
@@ -65,7 +56,7 @@ final class Placement {
     return working[i];
   }
 
-  /** Returns the offers of the decision: the first {@link #offerCount()} slots of the array (do not modify). */
+  /** Returns the offers of the decision: the first {@link #offerCount()} slots of the array. */
   OfferState[] offers() {
     return working;
   }
@@ -105,7 +96,7 @@ final class Placement {
 
   /** Forgets the offers and the plan. */
   void clear() {
-    Arrays.fill(working, 0, workingSize, null);
+    working = NO_OFFERS;
     Arrays.fill(planJob, 0, planSize, null);
     workingSize = 0;
     planSize = 0;
@@ -228,7 +219,7 @@ final class Placement {
       }
       OfferState offer = working[o];
       offer.planFor(stamp);
-      if ((maxPer == 0 || offer.planned < maxPer) && offer.fits(milli[0], milli[1], milli[2], milli[3])) {
+      if ((maxPer == 0 || offer.planned() < maxPer) && offer.fits(milli[0], milli[1], milli[2], milli[3])) {
         nextFit = o;
         return o;
       }
