@@ -36,6 +36,16 @@ final class TimedAllocator implements Allocator {
   }
 
   @Override
+  public void addAgent(String agentId, Resources total, java.util.Map<String, Resources> used) {
+    allocator.addAgent(agentId, total, used);
+  }
+
+  @Override
+  public long nextOfferTime(long nowMicros) {
+    return allocator.nextOfferTime(nowMicros);
+  }
+
+  @Override
   public void removeAgent(String agentId) {
     allocator.removeAgent(agentId);
   }
