@@ -81,11 +81,6 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
     return core.outstandingOffers(-1);
   }
 
-  /** Returns what differs between the core's view of the agent's free resources and the allocator's, or null. */
-  String checkFreeView(Agent agent) {
-    return core.checkFreeView(agent.index);
-  }
-
   // ---- offers (the core's listener) ---------------------------------------------------------------------------
 
   @Override

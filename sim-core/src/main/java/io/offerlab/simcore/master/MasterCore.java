@@ -41,10 +41,6 @@ public final class MasterCore<O extends MasterOffer> {
   private final AgentTable agents = new AgentTable();
   private final List<String> frameworkIds = new ArrayList<>();
   private final Map<String, Integer> frameworkIndex = new HashMap<>();
-  /** Per framework: whether it is suppressed. */
-  private boolean[] suppressed = new boolean[16];
-  /** The agents' free resources and whether they are allocatable. */
-  private final FreeMirror free = new FreeMirror();
   private final ArrayDeque<O> byCreation = new ArrayDeque<>();
   private final List<Integer> agentCycle = new ArrayList<>();
   private final List<String> agentCycleIds = new ArrayList<>();
@@ -60,8 +56,6 @@ public final class MasterCore<O extends MasterOffer> {
   private boolean fullRequested;
   private long lastPeriodic = -1;
   private long nextOfferId = 1;
-  private int eligible;
-  private int allocatable;
 
   /** Creates a core over {@code allocator}; it adds agents and frameworks to the allocator itself. */
   public MasterCore(Allocator allocator, MasterCoreSettings settings, Timers timers, MasterListener<O> listener) {
@@ -80,9 +74,7 @@ public final class MasterCore<O extends MasterOffer> {
   public int addAgent(String agentId, Resources total, long now) {
     int index = agents.add(agentId, total);
     allocator.addAgent(agentId, total);
-    free.ensure(index);
-    free.change(index, total, 1);
-    updateAllocatable(index, now);
+    rearm(now);
     return index;
   }
 
@@ -112,8 +104,7 @@ public final class MasterCore<O extends MasterOffer> {
       rescind(offer, false, now);
     }
     agents.setUp(agentIndex, false);
-    free.clear(agentIndex);
-    updateAllocatable(agentIndex, now);
+    rearm(now);
   }
 
   /** Adds a removed agent back with all its resources free; a cycle runs over it. */
@@ -121,8 +112,6 @@ public final class MasterCore<O extends MasterOffer> {
     Resources total = agents.total(agentIndex);
     allocator.addAgent(agents.id(agentIndex), total);
     agents.setUp(agentIndex, true);
-    free.change(agentIndex, total, 1);
-    updateAllocatable(agentIndex, now);
     requestAgentCycle(agentIndex, now);
   }
 
@@ -134,13 +123,11 @@ public final class MasterCore<O extends MasterOffer> {
     int index = frameworkIds.size();
     frameworkIds.add(frameworkId);
     frameworkIndex.put(frameworkId, index);
-    if (index == suppressed.length) {
-      suppressed = Arrays.copyOf(suppressed, 2 * index);
+    if (index == batchSize.length) {
       batchSize = Arrays.copyOf(batchSize, 2 * index);
       batches = Arrays.copyOf(batches, 2 * index);
     }
     allocator.addFramework(frameworkId, role);
-    eligible++;
     requestFullCycle(nowMicros);
     return index;
   }
@@ -157,20 +144,12 @@ public final class MasterCore<O extends MasterOffer> {
   /** Mesos REVIVE: clears the framework's filters, unsuppresses it and runs a cycle. */
   public void revive(int frameworkIndex, long nowMicros) {
     allocator.revive(frameworkIds.get(frameworkIndex));
-    if (suppressed[frameworkIndex]) {
-      suppressed[frameworkIndex] = false;
-      eligible++;
-    }
     requestFullCycle(nowMicros);
   }
 
   /** Mesos SUPPRESS: no more offers to the framework until it revives. */
   public void suppress(int frameworkIndex, long nowMicros) {
     allocator.suppress(frameworkIds.get(frameworkIndex));
-    if (!suppressed[frameworkIndex]) {
-      suppressed[frameworkIndex] = true;
-      eligible--;
-    }
   }
 
   // ---- offers -------------------------------------------------------------------------------------------------
@@ -192,19 +171,16 @@ public final class MasterCore<O extends MasterOffer> {
   }
 
   private void giveBack(O offer, Resources back, double refuseSeconds, long now) {
-    int agent = offer.agentIndex();
-    free.change(agent, back, 1);
-    updateAllocatable(agent, now);
     if (!back.isEmpty()) {
       allocator.recover(offer.frameworkId(), offer.agentId(), back, refuseSeconds, now);
+      rearm(now);
     }
   }
 
   /** A task of the framework on the agent ended (finished, failed or killed): its resources go back unfiltered. */
   public void taskEnded(int frameworkIndex, int agentIndex, Resources resources, long now) {
     allocator.recover(frameworkIds.get(frameworkIndex), agents.id(agentIndex), resources, 0, now);
-    free.change(agentIndex, resources, 1);
-    updateAllocatable(agentIndex, now);
+    rearm(now);
   }
 
   /** Returns the outstanding offers on the agent (on every agent when -1), oldest first. */
@@ -215,30 +191,13 @@ public final class MasterCore<O extends MasterOffer> {
     return out;
   }
 
-  /**
-   * A debug check: returns what differs between the core's view of the agent's free resources and the allocator's,
-   * or null when they agree (a removed agent has nothing free).
-   */
-  public String checkFreeView(int agentIndex) {
-    if (!agents.up(agentIndex)) {
-      return free.isZero(agentIndex) && !free.allocatable(agentIndex) ? null
-          : "a failed agent has free resources in the master's view";
-    }
-    Resources available = allocator.available(agents.id(agentIndex));
-    if (!free.matches(agentIndex, available)) {
-      return "the master's view of free resources differs from the allocator's " + available;
-    }
-    return free.allocatable(agentIndex) == free.computeAllocatable(agentIndex) ? null : "stale allocatable flag";
-  }
-
   /** Rescinds an offer; its resources return to the allocator unless its agent is gone. */
   private void rescind(O offer, boolean recover, long now) {
     if (recover) {
       allocator.recover(offer.frameworkId(), offer.agentId(), offer.resources(), 0, now);
-      free.change(offer.agentIndex(), offer.resources(), 1);
+      rearm(now);
     }
     offer.resolve(MasterOffer.Status.RESCINDED);
-    updateAllocatable(offer.agentIndex(), now);
     listener.offerRescinded(offer, now);
   }
 
@@ -262,8 +221,9 @@ public final class MasterCore<O extends MasterOffer> {
 
   // ---- the allocation cycle -----------------------------------------------------------------------------------
 
-  private boolean armed() {
-    return eligible > 0 && allocatable > 0;
+  /** Whether a full cycle now could offer something, as the allocator tells. */
+  private boolean couldOffer(long now) {
+    return allocator.nextOfferTime(now) <= now;
   }
 
   private void requestFullCycle(long now) {
@@ -284,13 +244,29 @@ public final class MasterCore<O extends MasterOffer> {
     }
   }
 
-  /** Arms the cycle timer for the next multiple of the interval if a cycle could offer something. */
+  /**
+   * Arms the cycle timer for the first multiple of the interval at which the allocator says a cycle could offer
+   * something (every multiple with tickWhenIdle), or moves it there if it is armed later.
+   */
   private void rearm(long now) {
-    if (tick.isScheduled() || !(tickWhenIdle || armed())) {
+    long multiple = now / interval * interval;
+    long next = multiple == now && lastPeriodic != now ? now : multiple + interval;
+    if (tickWhenIdle) {
+      if (!tick.isScheduled()) {
+        tick.set(next);
+      }
       return;
     }
-    long multiple = now / interval * interval;
-    tick.set(multiple == now && lastPeriodic != now ? now : multiple + interval);
+    long from = allocator.nextOfferTime(now);
+    if (from == Long.MAX_VALUE) {
+      return;
+    }
+    if (from > next) {
+      next = (from + interval - 1) / interval * interval;
+    }
+    if (!tick.isScheduled() || tick.time() > next) {
+      tick.set(next);
+    }
   }
 
   private void tick(long now) {
@@ -298,7 +274,7 @@ public final class MasterCore<O extends MasterOffer> {
     if (periodic) {
       lastPeriodic = now;
     }
-    if (fullRequested || (periodic && armed())) {
+    if (fullRequested || (periodic && couldOffer(now))) {
       cycle(now, null);
     } else if (!agentCycle.isEmpty()) {
       agentCycleIds.clear();
@@ -363,8 +339,6 @@ public final class MasterCore<O extends MasterOffer> {
       int agent = offerAgents[i];
       key.set(nextOfferId++, f, frameworkIds.get(f), agent, agents.id(agent), now);
       O state = listener.newOffer(key, offer.resources());
-      free.change(agent, offer.resources(), -1);
-      updateAllocatable(agent, now);
       batches[f][batchSize[f]++] = state;
       if (timeout > 0) {
         byCreation.addLast(state);
@@ -380,13 +354,4 @@ public final class MasterCore<O extends MasterOffer> {
     }
   }
 
-  private void updateAllocatable(int agentIndex, long now) {
-    int flip = free.refresh(agentIndex);
-    if (flip != 0) {
-      allocatable += flip;
-      if (flip > 0) {
-        rearm(now);
-      }
-    }
-  }
 }
