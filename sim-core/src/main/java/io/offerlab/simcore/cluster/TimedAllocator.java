@@ -51,8 +51,13 @@ final class TimedAllocator implements Allocator {
   }
 
   @Override
-  public void addFramework(String frameworkId, String role) {
-    allocator.addFramework(frameworkId, role);
+  public void addFramework(String frameworkId, String role, java.util.Set<io.offerlab.allocators.Capability> capabilities) {
+    allocator.addFramework(frameworkId, role, capabilities);
+  }
+
+  @Override
+  public void updateFramework(String frameworkId, java.util.Set<io.offerlab.allocators.Capability> capabilities) {
+    allocator.updateFramework(frameworkId, capabilities);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.offerlab.simcore.master;
 
 import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Offer;
 import io.offerlab.allocators.Resources;
 import java.util.ArrayDeque;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Mesos master's rules, without a clock: when an allocation cycle runs, how its output becomes offers, how
@@ -115,8 +117,11 @@ public final class MasterCore<O extends MasterOffer> {
     requestAgentCycle(agentIndex, now);
   }
 
-  /** Registers a framework with its role (Mesos SUBSCRIBE), returns its index and runs a cycle for it. */
-  public int addFramework(String frameworkId, String role, long nowMicros) {
+  /**
+   * Registers a framework with its role and capabilities (Mesos SUBSCRIBE), returns its index and runs a cycle for
+   * it.
+   */
+  public int addFramework(String frameworkId, String role, Set<Capability> capabilities, long nowMicros) {
     if (frameworkIndex.containsKey(frameworkId)) {
       throw new IllegalArgumentException("framework '" + frameworkId + "' already exists");
     }
@@ -127,9 +132,18 @@ public final class MasterCore<O extends MasterOffer> {
       batchSize = Arrays.copyOf(batchSize, 2 * index);
       batches = Arrays.copyOf(batches, 2 * index);
     }
-    allocator.addFramework(frameworkId, role);
+    allocator.addFramework(frameworkId, role, capabilities);
     requestFullCycle(nowMicros);
     return index;
+  }
+
+  /**
+   * Mesos UPDATE_FRAMEWORK: replaces the framework's capabilities (for example GPU_RESOURCES, after which agents with
+   * GPUs may be offered to it). Runs no cycle at once; the next periodic one sees it.
+   */
+  public void updateFramework(int frameworkIndex, Set<Capability> capabilities, long now) {
+    allocator.updateFramework(frameworkIds.get(frameworkIndex), capabilities);
+    rearm(now);
   }
 
   /** Returns the index of a known framework. */
