@@ -22,13 +22,17 @@ import java.util.Set;
  *
  * <p>Cycles start as ARCHITECTURE.md section 5 says, after Mesos' {@code HierarchicalAllocatorProcess}: at every
  * multiple of the allocation interval, over one agent when it (re)joins, and over all agents when a framework is added
- * or revives; never on declines or task ends. The cycle timer fires after the other work of its instant, so the core
- * can leave it unarmed while no framework wants offers or no agent has allocatable free resources (a cycle would then
- * offer nothing and draw no random number) and re-arm it at the next multiple when that changes: the results are those
- * of ticking every interval, at a fraction of the timer events.
+ * or revives; never on declines or task ends. The cycle timer fires after the other work of its instant. The core asks
+ * the allocator when a cycle could next offer something ({@link Allocator#nextOfferTime}) and arms the timer for the
+ * first multiple of the interval from then, leaving it unarmed while no cycle could offer anything (no framework
+ * wants offers, no agent has allocatable free resources, or nothing changed since a cycle that offered nothing): such
+ * a cycle would offer nothing and draw no random number, so the results are those of ticking every interval, at a
+ * fraction of the timer events. After every call that changes the allocator it asks again.
  *
  * <p>Agents and frameworks are known by id and by index (the order they were added, from 0); the index form is what a
- * fast driver uses, the id form what an HTTP master receives. Not thread-safe: one event loop drives it.
+ * fast driver uses, the id form what an HTTP master receives. Offers carry ids; the core keeps no index of them (a
+ * driver that receives offers by id keeps its own map from {@link MasterListener#offersMade}). Not thread-safe: one
+ * event loop drives it.
  *
  * @param <O> the driver's offer type
  */
@@ -77,6 +81,17 @@ public final class MasterCore<O extends MasterOffer> {
     int index = agents.add(agentId, total);
     allocator.addAgent(agentId, total);
     rearm(now);
+    return index;
+  }
+
+  /**
+   * Registers an agent while the master runs (Mesos REGISTER or REREGISTER): {@code used} maps framework ids to what
+   * its running tasks hold, frameworks not subscribed yet included (Mesos' {@code addSlave}); a cycle runs over it.
+   */
+  public int registerAgent(String agentId, Resources total, Map<String, Resources> used, long now) {
+    allocator.addAgent(agentId, total, used);
+    int index = agents.add(agentId, total);
+    requestAgentCycle(index, now);
     return index;
   }
 

@@ -125,6 +125,18 @@ class MasterCoreTest {
     assertEquals(AGENT, allocator.available("a0"));
   }
 
+  @Test
+  void anAgentReregisteringWithRunningTasksIsOfferedWhatIsLeftAtOnce() {
+    MasterCore<Held> core = core(0);
+    core.addFramework("f", "r", java.util.Set.of(), 0);
+    cycle.fire();
+    core.registerAgent("a0", AGENT, java.util.Map.of("gone", Resources.parse("cpus:3;mem:1024")), 7 * SECOND + 5);
+    assertEquals(7 * SECOND + 5, cycle.time(), "a (re)registering agent gets a cycle at once");
+    cycle.fire();
+    assertEquals(Resources.parse("cpus:1;mem:3072"), recorder.batches.get(0)[0].resources(),
+        "the tasks of a framework that has not re-subscribed keep their resources");
+  }
+
   /** The driver's offer: nothing more than the core's. */
   static final class Held extends MasterOffer {
     Held(OfferKey key, Resources resources) {
