@@ -62,19 +62,34 @@ final class Plots {
 
   /**
    * Adds a line series after dropping NaN points and averaging long series into {@link #MAX_POINTS} buckets; returns
-   * null (and adds nothing) when no point is left.
+   * null (and adds nothing) when no point is left. A line with exactly the points of one already drawn would be
+   * hidden under it, so its legend entry says so: {@code priority (identical to drf)}.
    */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
     double[][] points = thin(x, y, MAX_POINTS);
     if (points[0].length == 0) {
       return null;
     }
-    XYSeries series = chart.addSeries(name, points[0], points[1]);
+    String same = identicalTo(chart, points[0], points[1]);
+    XYSeries series = chart.addSeries(same == null ? name : name + " (identical to " + same + ")", points[0],
+        points[1]);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(colour);
     series.setLineStyle(stroke);
     series.setFillColor(colour);
     return series;
+  }
+
+  /** Returns the name (without notes) of a visible series with exactly these points, or null when there is none. */
+  static String identicalTo(XYChart chart, double[] x, double[] y) {
+    for (XYSeries other : chart.getSeriesMap().values()) {
+      if (other.isShowInLegend() && Arrays.equals(other.getXData(), x) && Arrays.equals(other.getYData(), y)) {
+        String name = other.getName();
+        int note = name.indexOf(" (identical to ");
+        return note < 0 ? name : name.substring(0, note);
+      }
+    }
+    return null;
   }
 
   /**

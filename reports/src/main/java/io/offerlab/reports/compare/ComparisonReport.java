@@ -2,8 +2,8 @@ package io.offerlab.reports.compare;
 
 import io.offerlab.reports.charts.ChartFile;
 import io.offerlab.reports.charts.ComparisonCharts;
-import io.offerlab.reports.results.AtomicFiles;
-import io.offerlab.reports.results.ResultsException;
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.ResultsException;
 import io.offerlab.reports.results.RunResults;
 import io.offerlab.reports.results.RunSummary;
 import java.io.IOException;

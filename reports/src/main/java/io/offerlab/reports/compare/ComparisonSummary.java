@@ -1,7 +1,7 @@
 package io.offerlab.reports.compare;
 
 import io.offerlab.reports.results.JobMatch;
-import io.offerlab.reports.results.JobRecord;
+import io.offerlab.simcore.results.JobRecord;
 import io.offerlab.reports.results.RunResults;
 import io.offerlab.reports.results.RunSummary;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.charts.ChartFile;
 import io.offerlab.reports.charts.ComparisonCharts;
 import io.offerlab.reports.charts.LineChart;
-import io.offerlab.reports.results.AtomicFiles;
+import io.offerlab.simcore.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -139,10 +139,10 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
       String column = metric.contains(":") ? metric.substring(0, metric.indexOf(':')) : metric;
       boolean known = metric.contains(":") ? SweepTable.FRAMEWORK_COLUMNS.contains(column)
           && metric.length() > column.length() + 1
-          : RunSummary.METRICS.stream().anyMatch(m -> m.getKey().equals(metric));
+          : RunSummary.columns().contains(metric);
       if (!known) {
         throw new SweepException(name + ": metrics: unknown column '" + metric + "': expected one of "
-            + RunSummary.METRICS.stream().map(Map.Entry::getKey).toList() + " or METRIC:FRAMEWORK with METRIC one of "
+            + RunSummary.columns() + " or METRIC:FRAMEWORK with METRIC one of "
             + SweepTable.FRAMEWORK_COLUMNS);
       }
     }

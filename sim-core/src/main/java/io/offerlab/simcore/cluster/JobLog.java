@@ -1,8 +1,8 @@
 package io.offerlab.simcore.cluster;
 
-import io.offerlab.simcore.metrics.AtomicFiles;
-import io.offerlab.simcore.metrics.Csv;
-import io.offerlab.simcore.metrics.Numbers;
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.Numbers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package io.offerlab.simcore.metrics;
 
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.Numbers;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;

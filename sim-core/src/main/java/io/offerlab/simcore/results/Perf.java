@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

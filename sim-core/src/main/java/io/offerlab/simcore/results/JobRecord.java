@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
