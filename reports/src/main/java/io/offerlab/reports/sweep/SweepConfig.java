@@ -18,6 +18,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.offerlab.allocators.Allocators;
+import io.offerlab.simcore.Simulations;
+import io.offerlab.simcore.config.SimulationConfig;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -86,6 +89,13 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
     List<String> workloads = strings(root.path("workloads"), name, "workloads", true);
     if (Set.copyOf(allocators).size() != allocators.size()) {
       throw new SweepException(name + ": allocators: expected distinct names, found " + allocators);
+    }
+    for (String allocator : allocators) {
+      try {
+        Allocators.spec(allocator);
+      } catch (IllegalArgumentException e) {
+        throw new SweepException(name + ": allocators: " + e.getMessage());
+      }
     }
     String cluster = root.hasNonNull("cluster") ? scalar(root.get("cluster"), name, "cluster") : null;
     List<Long> seeds = seeds(root.path("seeds"), name);
@@ -225,6 +235,44 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
       throw new SweepException(file + ": seeds: expected distinct seeds, found " + seeds);
     }
     return seeds;
+  }
+
+  /**
+   * Checks, before the first run, that every framework the sweep configures (keys {@code frameworks.NAME} of the base
+   * config and of the parameters, besides {@code default}) is a framework of every workload, reading each workload
+   * once for its framework names; fails naming the key and the known frameworks.
+   */
+  public void checkFrameworks() {
+    Map<String, String> named = new LinkedHashMap<>();
+    baseConfig.path("frameworks").fieldNames().forEachRemaining(fw -> named.putIfAbsent(fw, "config: frameworks." + fw));
+    for (String key : parameters.keySet()) {
+      String[] path = key.split("\\.");
+      if (path.length > 1 && path[0].equals("frameworks")) {
+        named.putIfAbsent(path[1], "parameters." + key);
+      }
+    }
+    named.remove(SimulationConfig.DEFAULT_FRAMEWORK);
+    if (named.isEmpty()) {
+      return;
+    }
+    for (String workload : workloads) {
+      Map<String, String> options = new TreeMap<>(workloadOptions);
+      if (workload.startsWith("synthetic:")) {
+        options.putIfAbsent("seed", Long.toString(seeds.get(0)));
+      }
+      Set<String> known;
+      try {
+        known = Simulations.frameworkNames(workload, options);
+      } catch (IllegalArgumentException e) {
+        throw new SweepException(file + ": workloads: " + e.getMessage());
+      }
+      for (Map.Entry<String, String> e : named.entrySet()) {
+        if (!known.contains(e.getKey())) {
+          throw new SweepException(file + ": " + e.getValue() + ": expected a framework of workload " + workload
+              + ", one of " + known + ", found '" + e.getKey() + "'");
+        }
+      }
+    }
   }
 
   /** Returns the base configuration with the parameter values set at their dotted keys (a deep copy). */
