@@ -1,8 +1,8 @@
 package io.offerlab.reports.charts;
 
 import io.offerlab.reports.results.JobMatch;
-import io.offerlab.simcore.results.JobRecord;
 import io.offerlab.reports.results.RunResults;
+import io.offerlab.simcore.results.JobRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,13 +1,13 @@
 package io.offerlab.reports.compare;
 
+import io.offerlab.allocators.Allocators;
 import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.charts.ComparisonCharts;
-import io.offerlab.simcore.results.ResultsException;
-import io.offerlab.allocators.Allocators;
 import io.offerlab.simcore.ProgressListener;
 import io.offerlab.simcore.RunResult;
 import io.offerlab.simcore.RunSpec;
 import io.offerlab.simcore.Simulations;
+import io.offerlab.simcore.results.ResultsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code offerlab compare}: runs every allocator on the same workload, cluster and seed (common random numbers, so the

@@ -1,10 +1,10 @@
 package io.offerlab.reports.compare;
 
 import io.offerlab.reports.charts.ChartFile;
-import io.offerlab.simcore.results.JsonWriter;
-import io.offerlab.simcore.results.Numbers;
 import io.offerlab.reports.results.RunResults;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.results.JsonWriter;
+import io.offerlab.simcore.results.Numbers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.offerlab.reports.sweep;
 
+import io.offerlab.reports.results.RunSummary;
 import io.offerlab.simcore.results.Csv;
 import io.offerlab.simcore.results.Numbers;
-import io.offerlab.reports.results.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offerlab.reports.Files2;
 import io.offerlab.reports.Fixtures;
-import io.offerlab.simcore.results.Csv;
 import io.offerlab.reports.results.JobMatch;
+import io.offerlab.simcore.results.Csv;
 import io.offerlab.simcore.results.JobRecord;
 import io.offerlab.simcore.results.ResultsException;
 import java.nio.file.Files;
