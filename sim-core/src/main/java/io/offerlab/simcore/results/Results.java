@@ -1,5 +1,7 @@
 package io.offerlab.simcore.results;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +41,11 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
    */
   public record Run(String allocator, Map<String, Object> allocatorOptions, String workload, String cluster,
       long agents, List<AgentGroup> agentGroups, long seed, Map<String, Object> config) {
-    /** Copies the list. */
+    /** Copies the collections (the trees keep their order). */
     public Run {
       agentGroups = List.copyOf(agentGroups);
+      allocatorOptions = Collections.unmodifiableMap(new LinkedHashMap<>(allocatorOptions));
+      config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
     /** Describes the resolved cluster for people, e.g. {@code 96 agents of cpus:4;mem:15360}. */
@@ -202,5 +206,10 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
       long tasksLaunched, long tasksCompleted, long tasksFailed, long tasksKilled, long tasksLost,
       double meanDominantShare, double meanCpus, double cpuSecondsAllocated, double cpuSecondsUsed,
       double cpuSecondsOffered, double throttledSeconds, long oomKills, Map<String, Long> taskFailures,
-      Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown) {}
+      Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown) {
+    /** Copies the failure counts, keeping their order. */
+    public Framework {
+      taskFailures = Collections.unmodifiableMap(new LinkedHashMap<>(taskFailures));
+    }
+  }
 }

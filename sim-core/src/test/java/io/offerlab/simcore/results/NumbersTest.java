@@ -81,6 +81,14 @@ class NumbersTest {
     checkRule(value);
   }
 
+  @Property(tries = 10_000)
+  void decimalValuesNearTiesRoundOnTheirBinaryValue(@ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long micros,
+      @ForAll @IntRange(min = 0, max = 9) int scale) {
+    checkRule(micros / 1e6);
+    checkRule(micros / Math.pow(10, scale));
+    checkRule((micros | 5) / 1e7);
+  }
+
   @Provide
   Arbitrary<Double> nearPowers() {
     return Arbitraries.integers().between(-330, 310).flatMap(p -> Arbitraries.integers().between(-3, 3)
