@@ -16,6 +16,13 @@ import java.util.Set;
 public final class SimCoreSimulator implements SweepRunner.Simulator {
   private final Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
 
+  /** Checks the allocator names and the frameworks the sweep configures against the workloads, before any run. */
+  @Override
+  public void check(SweepConfig config) {
+    config.checkAllocators();
+    config.checkFrameworks();
+  }
+
   @Override
   public void run(SweepConfig config, SweepCell cell, Path configFile, Path outDir) {
     Simulations.run(new RunSpec(cell.workload(), config.workloadOptions(), cell.allocator(), config.cluster(),

@@ -46,7 +46,7 @@ public final class Sweep {
   /** Runs the shard's cells that are not done yet, then writes the combined outputs. */
   public static Outcome run(SweepConfig config, Shard shard, Path out, int threads, SweepRunner.Simulator simulator,
       SweepRunner.Listener listener) {
-    config.checkFrameworks();
+    simulator.check(config);
     List<SweepCell> all = SweepMatrix.cells(config);
     List<SweepCell> mine = SweepMatrix.shard(all, shard);
     int ran = SweepRunner.run(config, mine, out, threads, simulator, listener);

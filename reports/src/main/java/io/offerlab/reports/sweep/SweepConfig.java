@@ -90,13 +90,6 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
     if (Set.copyOf(allocators).size() != allocators.size()) {
       throw new SweepException(name + ": allocators: expected distinct names, found " + allocators);
     }
-    for (String allocator : allocators) {
-      try {
-        Allocators.spec(allocator);
-      } catch (IllegalArgumentException e) {
-        throw new SweepException(name + ": allocators: " + e.getMessage());
-      }
-    }
     String cluster = root.hasNonNull("cluster") ? scalar(root.get("cluster"), name, "cluster") : null;
     List<Long> seeds = seeds(root.path("seeds"), name);
     ObjectNode base = JsonNodeFactory.instance.objectNode();
@@ -235,6 +228,17 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
       throw new SweepException(file + ": seeds: expected distinct seeds, found " + seeds);
     }
     return seeds;
+  }
+
+  /** Checks, before the first run, that every allocator name is one of Offerlab's allocators. */
+  public void checkAllocators() {
+    for (String allocator : allocators) {
+      try {
+        Allocators.spec(allocator);
+      } catch (IllegalArgumentException e) {
+        throw new SweepException(file + ": allocators: " + e.getMessage());
+      }
+    }
   }
 
   /**

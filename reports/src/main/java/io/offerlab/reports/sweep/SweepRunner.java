@@ -19,6 +19,9 @@ public final class SweepRunner {
   /** Runs one simulation. */
   @FunctionalInterface
   public interface Simulator {
+    /** Checks the sweep before any run (names, keys); fails with a {@link SweepException}. By default checks nothing. */
+    default void check(SweepConfig config) {}
+
     /**
      * Simulates a cell into {@code outDir}, which must end up holding results.json.
      *
