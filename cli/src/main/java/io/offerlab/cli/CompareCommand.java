@@ -30,9 +30,9 @@ final class CompareCommand implements Callable<Integer> {
       description = "The workload, FORMAT:PATH, e.g. synthetic:mesos-paper or google2011:DIR.")
   String workload;
 
-  @Option(names = "--allocators", required = true, split = ",", paramLabel = "NAME,NAME...", hideParamSyntax = true,
+  @Option(names = "--allocators", required = true, paramLabel = "NAME,NAME...",
       description = "Allocators to compare; the first is the baseline of speedups, e.g. static,drf,priority.")
-  List<String> allocators;
+  String allocatorList;
 
   @Option(names = "--cluster", paramLabel = "SPEC",
       description = "The cluster, e.g. 'uniform:96:cpus:4;mem:15360' (quoted: ';' ends a shell command) (default: the"
@@ -57,6 +57,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> allocators = List.of(allocatorList.split(",", -1));
     List<String> args = new ArrayList<>(List.of("./offerlab", "compare"));
     List<String> given = spec.commandLine().getParseResult().originalArgs();
     args.addAll(given.subList(given.indexOf(spec.name()) + 1, given.size()));
