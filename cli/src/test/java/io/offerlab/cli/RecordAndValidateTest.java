@@ -128,6 +128,17 @@ class RecordAndValidateTest {
   }
 
   @Test
+  void aTruncatedResultsFileIsOneLineWithoutParserInternals() throws Exception {
+    Path run = tmp.resolve("run");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("results.json"), "{\n  \"offerlab\": \"0.1.0-SNAPSHOT\",\n  \"run\": {\n    \"allo");
+    CliRun report = CliRun.of("report", run.toString());
+    assertEquals(2, report.code(), report.err());
+    assertEquals("offerlab: " + run.resolve("results.json") + ":4: expected valid JSON, found the end of the file "
+        + "before it was complete (truncated?)", report.err().strip());
+  }
+
+  @Test
   void usageIsReadableAndExamplesAreQuoted() {
     CliRun help = CliRun.of("compare", "--help");
     assertEquals(0, help.code());

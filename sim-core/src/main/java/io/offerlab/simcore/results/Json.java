@@ -50,16 +50,4 @@ public final class Json {
     first = first.replaceAll("\\(code \\d+\\)", "").strip();
     return first.isEmpty() ? "expected valid JSON" : "expected valid JSON: " + first;
   }
-
-  /** Returns the number at a JSON pointer, or NaN when the field is absent or null. */
-  public static double number(JsonNode root, String pointer) {
-    JsonNode node = root.at(pointer);
-    return node.isNumber() ? node.asDouble() : Double.NaN;
-  }
-
-  /** Returns the text at a JSON pointer, or the fallback when it is absent or null. */
-  public static String text(JsonNode root, String pointer, String fallback) {
-    JsonNode node = root.at(pointer);
-    return node.isMissingNode() || node.isNull() ? fallback : node.asText();
-  }
 }
