@@ -65,6 +65,13 @@ class RecordAndValidateTest {
         + "one of [fw01, fw02, fw03], found 'servce'", run.err().strip());
     assertFalse(Files.exists(out), "a failed run leaves no --out folder");
 
+    Path cmp = tmp.resolve("cmp");
+    CliRun compare = CliRun.of(small("compare", "--allocators", "drf,static", "--config", config.toString(), "--out",
+        cmp.toString()));
+    assertEquals(2, compare.code(), compare.err());
+    assertEquals(run.err().strip(), compare.err().strip());
+    assertFalse(Files.exists(cmp), "a failed comparison leaves no --out folder and no .tmp folders");
+
     Path file = tmp.resolve("sweep.yaml");
     Files.writeString(file, "allocators: [drf]\nworkloads: [synthetic:poisson]\nworkloadOptions: {synthetic.jobs: 20,"
         + " synthetic.frameworks: 2}\nparameters:\n  frameworks.servce.tJob: [1, 2]\n");

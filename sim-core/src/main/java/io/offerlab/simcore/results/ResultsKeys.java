@@ -1,5 +1,7 @@
 package io.offerlab.simcore.results;
 
+import java.util.List;
+
 /**
  * The key names of results.json and perf.json and the column names of jobs.csv and timeseries.csv, as
  * docs/results-schema.md lists them. Writers and readers use these, never their own string literals.
@@ -166,6 +168,40 @@ public final class ResultsKeys {
   public static final String ALLOCATOR_NANOS_PER_CYCLE = "allocatorNanosPerCycle";
   /** Peak heap use. */
   public static final String PEAK_HEAP_BYTES = "peakHeapBytes";
+
+  // ---- jobs.csv ----------------------------------------------------------------------------------------------
+  /** The job id column. */
+  public static final String JOB_ID = "job_id";
+  /** The framework column. */
+  public static final String FRAMEWORK = "framework";
+  /** The job kind column. */
+  public static final String KIND = "kind";
+  /** The arrival time column. */
+  public static final String ARRIVAL_S = "arrival_s";
+  /** The task count column. */
+  public static final String TASKS_COLUMN = "tasks";
+  /** The outcome column. */
+  public static final String OUTCOME = "outcome";
+  /** The wait time column. */
+  public static final String WAIT_S = "wait_s";
+  /** The completion time column. */
+  public static final String JCT_S = "jct_s";
+  /** The columns of jobs.csv, in order. */
+  public static final List<String> JOBS_CSV_COLUMNS = List.of(JOB_ID, FRAMEWORK, ROLE, KIND, ARRIVAL_S,
+      "first_start_s", "finish_s", TASKS_COLUMN, "tasks_completed", "tasks_failed", "tasks_killed", OUTCOME, WAIT_S,
+      JCT_S, "slowdown");
+
+  // ---- timeseries.csv ----------------------------------------------------------------------------------------
+  /** The time column: the end of the interval. */
+  public static final String TIME_S = "time_s";
+  /** The fixed columns of timeseries.csv, in order; the per-framework columns follow. */
+  public static final List<String> TIMESERIES_COLUMNS = List.of(TIME_S, "cpus_total", "cpus_allocated", "cpus_used",
+      "cpus_offered", "mem_total", "mem_allocated", "mem_used", "mem_offered", "gpus_total", "gpus_allocated",
+      "gpus_used", "gpus_offered", "tasks_running", "tasks_pending", "jain");
+  /** The prefix of a framework's dominant share column. */
+  public static final String SHARE_PREFIX = "share:";
+  /** The prefix of a framework's allocated CPUs column. */
+  public static final String CPUS_PREFIX = "cpus:";
 
   // ---- file names ----------------------------------------------------------------------------------------------
   /** The run's summary file. */
