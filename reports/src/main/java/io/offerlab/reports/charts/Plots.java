@@ -66,11 +66,28 @@ final class Plots {
    * hidden under it, so its legend entry says so: {@code priority (identical to drf)}.
    */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
+    return add(chart, name, x, y, colour, stroke, true);
+  }
+
+  /**
+   * Adds one layer of a stacked area chart: like {@link #line}, but a layer whose top equals the one below has no area
+   * (a zero share), which is what stacking shows, so the legend gets no note.
+   */
+  static XYSeries area(XYChart chart, String name, double[] x, double[] y, Color colour) {
+    XYSeries series = add(chart, name, x, y, colour, SOLID, false);
+    if (series != null) {
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    }
+    return series;
+  }
+
+  private static XYSeries add(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke,
+      boolean noteIdentical) {
     double[][] points = thin(x, y, MAX_POINTS);
     if (points[0].length == 0) {
       return null;
     }
-    String same = identicalTo(chart, points[0], points[1]);
+    String same = noteIdentical ? identicalTo(chart, points[0], points[1]) : null;
     XYSeries series = chart.addSeries(same == null ? name : name + " (identical to " + same + ")", points[0],
         points[1]);
     series.setMarker(SeriesMarkers.NONE);

@@ -31,5 +31,11 @@ class ChartHonestyTest {
     Plots.line(chart, "static", x, new double[] {0.5, 0.7, 1}, Color.BLACK, Plots.SOLID);
     assertEquals(List.of("drf", "priority (identical to drf)", "random (identical to drf)", "static"),
         List.copyOf(chart.getSeriesMap().keySet()));
+
+    XYChart stacked = Plots.xy(400, 300, "t", "x", "y");
+    Plots.area(stacked, "b", x, y, Color.RED);
+    Plots.area(stacked, "a", x, y, Color.BLUE);
+    assertEquals(List.of("b", "a"), List.copyOf(stacked.getSeriesMap().keySet()),
+        "a stacked layer equal to the one above has a zero share: nothing is hidden");
   }
 }
