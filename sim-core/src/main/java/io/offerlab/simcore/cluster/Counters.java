@@ -17,4 +17,15 @@ final class Counters {
   long jobsKilled;
   long oomKills;
   long agentFailures;
+
+  /** Counts a job that ended with {@code outcome}: completed, failed and killed jobs each in their own count. */
+  void jobEnded(JobRun.Outcome outcome) {
+    switch (outcome) {
+      case COMPLETED -> jobsCompleted++;
+      case FAILED -> jobsFailed++;
+      case KILLED -> jobsKilled++;
+      case UNFINISHED -> throw new IllegalArgumentException("a job cannot end unfinished");
+      default -> throw new IllegalStateException("unknown outcome " + outcome);
+    }
+  }
 }

@@ -380,14 +380,13 @@ public final class Simulation {
       }
       framework.dropJob(job, now);
     }
+    counters.jobEnded(outcome);
     if (outcome == JobRun.Outcome.COMPLETED) {
-      counters.jobsCompleted++;
       framework.jobsCompleted++;
       double seconds = (now - job.arrival) / 1e6;
       jct.add(seconds);
       framework.jct.add(seconds);
-    } else {
-      counters.jobsFailed++;
+    } else if (outcome == JobRun.Outcome.FAILED) {
       framework.jobsFailed++;
     }
     if (job.firstStart >= 0) {
