@@ -2,6 +2,8 @@ package io.offerlab.cli;
 
 import io.offerlab.reports.compare.CompareManifest;
 import io.offerlab.reports.compare.Comparison;
+import io.offerlab.reports.compare.ComparisonSummary;
+import io.offerlab.simcore.results.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,12 +30,13 @@ final class CompareCommand implements Callable<Integer> {
       description = "The workload, FORMAT:PATH, e.g. synthetic:mesos-paper or google2011:DIR.")
   String workload;
 
-  @Option(names = "--allocators", required = true, split = ",", paramLabel = "NAME[,NAME...]",
+  @Option(names = "--allocators", required = true, paramLabel = "NAME,NAME...",
       description = "Allocators to compare; the first is the baseline of speedups, e.g. static,drf,priority.")
-  List<String> allocators;
+  String allocatorList;
 
   @Option(names = "--cluster", paramLabel = "SPEC",
-      description = "The cluster, e.g. uniform:96:cpus:4;mem:15360 (default: the workload's or the config's).")
+      description = "The cluster, e.g. 'uniform:96:cpus:4;mem:15360' (quoted: ';' ends a shell command) (default: the"
+          + " workload's or the config's).")
   String cluster;
 
   @Option(names = "--config", paramLabel = "FILE.yaml", description = "Configuration overriding defaults.yaml.")
@@ -54,17 +57,31 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> allocators = List.of(allocatorList.split(",", -1));
     List<String> args = new ArrayList<>(List.of("./offerlab", "compare"));
     List<String> given = spec.commandLine().getParseResult().originalArgs();
     args.addAll(given.subList(given.indexOf(spec.name()) + 1, given.size()));
     Comparison.Request request = new Comparison.Request(workload, workloadOptions, allocators, cluster, config, seed,
         CompareManifest.commandLine(args));
     long start = System.nanoTime();
+    ComparisonSummary summary;
     try (RunProgress progress = RunProgress.start("compare", allocators.size())) {
-      Comparison.run(request, out, RunProgress.threads(threads), (allocator, done, total) -> progress.step());
+      summary = Comparison.run(request, out, RunProgress.threads(threads), new Comparison.Listener() {
+        @Override
+        public void finished(String allocator, int done, int total) {
+          progress.step();
+        }
+
+        @Override
+        public void warning(String message) {
+          spec.commandLine().getErr().println("offerlab: " + message);
+        }
+      });
     }
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "compare: %d runs in %.1f s%nreport: %s%n",
-        allocators.size(), (System.nanoTime() - start) / 1e9, out.resolve("index.html").toAbsolutePath().normalize());
+    Results.Run ran = summary.allocators().get(0).summary().results().run();
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT, "compare: %d runs in %.1f s%ncluster: %s (%s)%n"
+        + "report: %s%n", allocators.size(), (System.nanoTime() - start) / 1e9, ran.cluster(),
+        ran.clusterDescription(), out.resolve("index.html").toAbsolutePath().normalize());
     spec.commandLine().getOut().flush();
     return 0;
   }

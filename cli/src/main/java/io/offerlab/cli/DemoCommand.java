@@ -63,8 +63,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "Offerlab demo: %s on %s, seed %d (the Mesos paper, NSDI 2011, section 6.1)%n%n", WORKLOAD,
-        CLUSTER, seed);
+    o.printf(Locale.ROOT, "Offerlab demo: %s on %s (%s), seed %d (the Mesos paper, NSDI 2011, section 6.1)%n%n",
+        WORKLOAD, CLUSTER, summary.allocators().get(0).summary().results().run().clusterDescription(), seed);
     o.print(Headline.text(summary, "static", "drf"));
     o.printf(Locale.ROOT, "%nreport: %s%nsame as: %s%ndone in %.1f s%n",
         out.resolve("index.html").toAbsolutePath().normalize(), command, wall);

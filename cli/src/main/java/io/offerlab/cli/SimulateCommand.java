@@ -67,9 +67,12 @@ final class SimulateCommand implements Callable<Integer> {
       result = Simulations.run(run, out, ProgressListener.NONE);
     }
     PrintWriter w = spec.commandLine().getOut();
+    result.warnings().forEach(warning -> spec.commandLine().getErr().println("offerlab: " + warning));
+    spec.commandLine().getErr().flush();
     w.println(String.format(Locale.ROOT, "%s on %s, seed %d: makespan %.1f s, %d of %d jobs completed, mean JCT %s",
         allocator, workload, seed, result.makespanSeconds(), result.jobsCompleted(), result.jobsSubmitted(),
         Double.isNaN(result.meanJctSeconds()) ? "n/a" : String.format(Locale.ROOT, "%.1f s", result.meanJctSeconds())));
+    w.println("cluster: " + result.run().cluster() + " (" + result.run().clusterDescription() + ")");
     w.println(String.format(Locale.ROOT, "CPU allocated %.1f%%, used %.1f%%; memory allocated %.1f%%, used %.1f%%",
         100 * result.cpuAllocated(), 100 * result.cpuUsed(), 100 * result.memAllocated(), 100 * result.memUsed()));
     w.println(String.format(Locale.ROOT, "%d events in %.1f s (%.0f events/s, %.0f tasks/s); results in %s",

@@ -63,10 +63,12 @@ final class SweepCommand implements Callable<Integer> {
     } else {
       Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
       int cells = SweepMatrix.shard(SweepMatrix.cells(sweep), part).size();
+      SimCoreSimulator simulator = new SimCoreSimulator();
       try (RunProgress progress = RunProgress.start("sweep", cells)) {
-        outcome = Sweep.run(sweep, part, out, RunProgress.threads(threads), new SimCoreSimulator(),
+        outcome = Sweep.run(sweep, part, out, RunProgress.threads(threads), simulator,
             (cell, done, total) -> progress.step());
       }
+      simulator.warnings().forEach(w -> spec.commandLine().getErr().println("offerlab: " + w));
     }
     spec.commandLine().getOut().printf(Locale.ROOT, "sweep: %d runs, %d simulated now, %d already done, %.1f s%n"
         + "table: %s%n", outcome.cells(), outcome.ran(), outcome.cells() - outcome.ran(),

@@ -39,6 +39,14 @@ class ModuleRulesTest {
       .whereLayer("isolation-model").mayNotAccessAnyLayer();
 
   @ArchTest
+  static final ArchRule reportsNeverReachesIntoSimCoreInternals = noClasses()
+      .that().resideInAPackage("io.offerlab.reports..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.offerlab.simcore.metrics..",
+          "io.offerlab.simcore.engine..", "io.offerlab.simcore.cluster..", "io.offerlab.simcore.master..")
+      .because("reports reads results files through the results package and runs simulations through sim-core's "
+          + "entry points (io.offerlab.simcore, its config), never through the metrics it was computed with");
+
+  @ArchTest
   static final ArchRule realRuntimeUsesOnlySimCoresClockFreePackages = noClasses()
       .that().resideInAPackage("io.offerlab.realruntime..")
       .should().dependOnClassesThat(resideInAPackage("io.offerlab.simcore..").and(not(resideInAnyPackage(

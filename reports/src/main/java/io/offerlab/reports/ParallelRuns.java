@@ -101,6 +101,17 @@ public final class ParallelRuns {
     }
   }
 
+  /** Deletes a folder if it exists and is empty (a failed run leaves no empty --out folder behind). */
+  public static void deleteIfEmpty(Path dir) {
+    try (Stream<Path> children = Files.list(dir)) {
+      if (children.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      // best effort: the folder is gone or not empty
+    }
+  }
+
   /** Deletes a folder and everything in it; does nothing when it does not exist. */
   public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {

@@ -2,8 +2,8 @@ package io.offerlab.reports;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.offerlab.reports.results.Json;
-import io.offerlab.reports.results.Numbers;
+import io.offerlab.simcore.results.Json;
+import io.offerlab.simcore.results.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

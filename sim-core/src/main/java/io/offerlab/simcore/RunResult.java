@@ -1,11 +1,15 @@
 package io.offerlab.simcore;
 
+import io.offerlab.simcore.results.Results;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The headline numbers of a finished run (the files in {@code outDir} hold everything).
  *
  * @param outDir the folder with results.json, timeseries.csv, jobs.csv and perf.json
+ * @param run what ran, as results.json records it: allocator, workload, the resolved cluster, seed, config
+ * @param warnings things the user should know, one line each (e.g. that the config's default cluster was used)
  * @param makespanSeconds simulated time from 0 to the end of the run
  * @param cpuAllocated time-weighted mean fraction of CPUs held by running tasks
  * @param cpuUsed time-weighted mean fraction of CPUs used
@@ -23,6 +27,8 @@ import java.nio.file.Path;
  */
 public record RunResult(
     Path outDir,
+    Results.Run run,
+    List<String> warnings,
     double makespanSeconds,
     double cpuAllocated,
     double cpuUsed,
@@ -36,4 +42,9 @@ public record RunResult(
     double eventsPerSecond,
     long tasksLaunched,
     double tasksPerSecond,
-    long peakHeapBytes) {}
+    long peakHeapBytes) {
+  /** Copies the warnings. */
+  public RunResult {
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -7,8 +7,10 @@ import io.offerlab.simcore.cluster.RoleFacts;
 import io.offerlab.simcore.cluster.Simulation;
 import io.offerlab.simcore.config.ClusterSpec;
 import io.offerlab.simcore.config.SimulationConfig;
-import io.offerlab.simcore.metrics.AtomicFiles;
-import io.offerlab.simcore.metrics.JsonWriter;
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.JsonWriter;
+import io.offerlab.simcore.results.Results;
+import io.offerlab.simcore.results.ResultsJson;
 import io.offerlab.workloads.Job;
 import io.offerlab.workloads.Workload;
 import io.offerlab.workloads.Workloads;
@@ -19,11 +21,13 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -52,34 +56,76 @@ public final class Simulations {
     if (spec.workload().startsWith("synthetic:")) {
       options.putIfAbsent("seed", Long.toString(spec.seed()));
     }
+    Set<String> named = namedFrameworks(config);
+    if (!named.isEmpty()) {
+      Set<String> known = frameworkNames(spec.workload(), options);
+      for (String name : named) {
+        if (!known.contains(name)) {
+          throw new IllegalArgumentException((spec.config() == null ? "config" : spec.config().toString())
+              + ": frameworks." + name + ": expected a framework of workload " + spec.workload() + ", one of "
+              + known + ", found '" + name + "'");
+        }
+      }
+    }
     RoleFacts facts = needsFacts(config, spec.allocator()) ? facts(spec.workload(), options, config) : RoleFacts.NONE;
     try (Workload workload = Workloads.open(spec.workload(), options)) {
-      return run(config, workload, spec.allocator(), spec.cluster(), spec.seed(), facts, outDir, progress);
+      return run(config, workload, spec.allocator(), spec.cluster(), spec.seed(), facts, true, outDir, progress);
     }
   }
 
   /**
    * Runs an already opened workload (tests pass in-memory jobs this way) and writes the results into {@code outDir}.
-   * Roles for {@code static} and priorities for {@code priority} come from the config only.
+   * Roles for {@code static} and priorities for {@code priority} come from the config only. The workload cannot be
+   * read twice, so config keys naming frameworks it does not have are reported as warnings after the run.
    *
    * @param cluster the cluster spec, or null for the workload's cluster hint, else the config's {@code cluster}
    */
   public static RunResult run(SimulationConfig config, Workload workload, String allocator, String cluster, long seed,
       Path outDir, ProgressListener progress) {
-    return run(config, workload, allocator, cluster, seed, RoleFacts.NONE, outDir, progress);
+    return run(config, workload, allocator, cluster, seed, RoleFacts.NONE, false, outDir, progress);
   }
 
   private static RunResult run(SimulationConfig config, Workload workload, String allocator, String cluster,
-      long seed, RoleFacts facts, Path outDir, ProgressListener progress) {
+      long seed, RoleFacts facts, boolean frameworksChecked, Path outDir, ProgressListener progress) {
     Allocators.spec(allocator);
     String clusterText = cluster != null ? cluster
         : workload.clusterHint().isPresent() ? "trace" : config.cluster();
     ClusterSpec clusterSpec = ClusterSpec.parse(clusterText, workload.clusterHint());
+    List<String> warnings = new ArrayList<>();
+    if (cluster == null && workload.clusterHint().isEmpty()) {
+      warnings.add(defaultClusterWarning(workload.spec(), clusterSpec));
+    }
+    boolean checked = frameworksChecked || namedFrameworks(config).isEmpty();
+    boolean created = !Files.exists(outDir);
     try {
       Files.createDirectories(outDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + outDir, e);
     }
+    try {
+      return simulate(config, workload, allocator, clusterSpec, seed, facts, checked, warnings, outDir, progress);
+    } catch (RuntimeException | Error e) {
+      if (created) {
+        deleteIfEmpty(outDir);
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes a folder this run created if the run failed before writing anything into it. */
+  private static void deleteIfEmpty(Path dir) {
+    try (Stream<Path> children = Files.list(dir)) {
+      if (children.findAny().isEmpty()) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      // best effort: the folder is gone or holds files
+    }
+  }
+
+  private static RunResult simulate(SimulationConfig config, Workload workload, String allocator,
+      ClusterSpec clusterSpec, long seed, RoleFacts facts, boolean checked, List<String> warnings, Path outDir,
+      ProgressListener progress) {
     long endMicros = config.simulation().endTimeMicros() > 0 ? config.simulation().endTimeMicros() : -1;
     ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
     List<MemoryPoolMXBean> heap = heapPools();
@@ -99,22 +145,20 @@ public final class Simulations {
     }
     listener.progress(outcome.endMicros(), endMicros);
 
-    Map<String, Object> results = new LinkedHashMap<>();
-    results.put("offerlab", VERSION);
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("allocator", allocator);
-    run.put("allocatorOptions", outcome.allocatorOptions());
-    run.put("workload", workload.spec());
-    run.put("cluster", clusterSpec.spec());
-    run.put("agents", clusterSpec.agentCount());
-    run.put("seed", seed);
-    run.put("config", config.describe());
-    results.put("run", run);
-    results.put("summary", outcome.summary());
-    results.put("isolation", outcome.isolation());
-    results.put("frameworks", outcome.frameworks());
-    results.put("skippedRows", workload.skipped().skippedRows());
-    AtomicFiles.write(outDir.resolve("results.json"), JsonWriter.write(results));
+    Results results = new Results(VERSION, new Results.Run(allocator, outcome.allocatorOptions(), workload.spec(),
+        clusterSpec.spec(), clusterSpec.agentCount(), agentGroups(clusterSpec), seed, config.describe()),
+        outcome.summary(), outcome.isolation(), outcome.frameworks(), workload.skipped().skippedRows());
+    ResultsJson.write(outDir, results);
+    if (!checked) {
+      Set<String> seen = new TreeSet<>();
+      outcome.frameworks().forEach(f -> seen.add(f.name()));
+      for (String name : namedFrameworks(config)) {
+        if (!seen.contains(name)) {
+          warnings.add("warning: config key frameworks." + name + " names no framework of " + workload.spec()
+              + " (its frameworks: " + seen + "); the settings were not used");
+        }
+      }
+    }
 
     Map<String, Object> perf = new LinkedHashMap<>();
     perf.put("wallSeconds", wall);
@@ -131,14 +175,45 @@ public final class Simulations {
     perf.put("simulatedSeconds", outcome.endMicros() / 1e6);
     AtomicFiles.write(outDir.resolve("perf.json"), JsonWriter.write(perf));
 
-    return new RunResult(outDir, outcome.endMicros() / 1e6, outcome.cpuAllocated(), outcome.cpuUsed(),
+    return new RunResult(outDir, results.run(), warnings, outcome.endMicros() / 1e6, outcome.cpuAllocated(), outcome.cpuUsed(),
         outcome.memAllocated(), outcome.memUsed(), outcome.meanJctSeconds(), outcome.jobsSubmitted(),
         outcome.jobsCompleted(), wall, outcome.events(), wall > 0 ? outcome.events() / wall : Double.NaN,
         outcome.tasksLaunched(), wall > 0 ? outcome.tasksLaunched() / wall : Double.NaN, peakHeap);
   }
 
+  /** Says that a workload without a cluster of its own runs on the config's cluster, naming it. */
+  static String defaultClusterWarning(String workload, ClusterSpec cluster) {
+    return "warning: " + workload + " implies no cluster; simulating on the config's cluster " + cluster.spec() + " ("
+        + Results.AgentGroup.describe(agentGroups(cluster), cluster.agentCount()) + "); give --cluster to choose one";
+  }
+
+  /** Returns the resolved agent groups of a cluster for results.json. */
+  static List<Results.AgentGroup> agentGroups(ClusterSpec cluster) {
+    List<Results.AgentGroup> groups = new ArrayList<>();
+    for (ClusterSpec.Group g : cluster.groups()) {
+      groups.add(new Results.AgentGroup(g.count(), g.resources().toString()));
+    }
+    return groups;
+  }
+
   private static List<MemoryPoolMXBean> heapPools() {
     return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+  }
+
+  /** Returns the framework names the config has settings for (its {@code frameworks} keys besides default). */
+  public static Set<String> namedFrameworks(SimulationConfig config) {
+    Set<String> names = new TreeSet<>(config.frameworks().keySet());
+    names.remove(SimulationConfig.DEFAULT_FRAMEWORK);
+    return names;
+  }
+
+  /** Reads a workload once up front for the names of its frameworks, in name order. */
+  public static Set<String> frameworkNames(String spec, Map<String, String> options) {
+    Set<String> names = new TreeSet<>();
+    try (Workload workload = Workloads.open(spec, options); Stream<Job> jobs = workload.jobs()) {
+      jobs.forEach(job -> names.add(job.framework()));
+    }
+    return names;
   }
 
   /** Whether the allocator needs roles or priorities that the config does not give. */

@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.zip.GZIPOutputStream;
 
@@ -29,8 +30,12 @@ public final class NativeFormat {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      // Not createTempFile: it makes the file 0600, and the output should have the umask's permissions like every
+      // other file Offerlab writes.
+      tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+          + Long.toUnsignedString(System.nanoTime()) + ".tmp");
+      OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE), 1 << 16);
       if (target.getFileName().toString().endsWith(".gz")) {
         os = new GZIPOutputStream(os, 1 << 16);
       }

@@ -2,6 +2,10 @@ package io.offerlab.workloads;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -24,8 +28,23 @@ public final class Traces {
       if ("1".equals(System.getenv("OFFERLAB_REQUIRE_TRACES"))) {
         fail(msg);
       }
-      Assumptions.assumeTrue(false, msg);
+      skip(msg);
     }
     return p;
+  }
+
+  /**
+   * Skips the calling test and says why on the console: surefire keeps skip reasons only in its XML reports and sends
+   * test output to files, so the reason goes to the forked JVM's own stderr, which Maven prints.
+   */
+  public static void skip(String reason) {
+    skip(reason, new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+  }
+
+  /** Skips the calling test, printing the reason to {@code console} first. */
+  static void skip(String reason, PrintStream console) {
+    console.println("[SKIPPED] " + reason);
+    console.flush();
+    Assumptions.assumeTrue(false, reason);
   }
 }

@@ -1,8 +1,8 @@
 package io.offerlab.reports.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.offerlab.reports.results.Json;
-import io.offerlab.reports.results.ResultsException;
+import io.offerlab.simcore.results.Json;
+import io.offerlab.simcore.results.ResultsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.offerlab.reports.charts;
 
-import io.offerlab.reports.results.AtomicFiles;
+import io.offerlab.simcore.results.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.offerlab.reports.charts;
 
 import io.offerlab.reports.results.RunResults;
-import io.offerlab.reports.results.TimeSeries;
+import io.offerlab.simcore.results.TimeSeries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.offerlab.reports.charts;
 
 import io.offerlab.reports.results.JobMatch;
-import io.offerlab.reports.results.JobRecord;
 import io.offerlab.reports.results.RunResults;
+import io.offerlab.simcore.results.JobRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -97,17 +97,35 @@ final class JobCharts {
     }
     CategoryChart chart = Plots.bars(900, 480, "Job completion time by job size, relative to " + baseline.name(),
         "job size (tasks)", "reduction in completion time vs " + baseline.name() + " (%)");
+    double lowest = 0;
+    double highest = 0;
     for (RunResults run : runs.subList(1, runs.size())) {
       double[] reduction = new double[bins.size()];
       for (int b = 0; b < bins.size(); b++) {
         int[] bin = bins.get(b);
         double[] sums = JobMatch.sums(baseline.jobs(), run.jobs(), j -> inBin(j, bin));
         reduction[b] = sums[2] == 0 || sums[0] == 0 ? 0 : 100 * (1 - sums[1] / sums[0]);
+        lowest = Math.min(lowest, reduction[b]);
+        highest = Math.max(highest, reduction[b]);
       }
       chart.addSeries(run.name(), labels, Arrays.stream(reduction).boxed().toList())
           .setFillColor(palette.allocator(run.name()));
     }
+    double[] range = axisRange(lowest, highest);
+    chart.getStyler().setYAxisMin(range[0]);
+    chart.getStyler().setYAxisMax(range[1]);
     return List.of(ChartWriter.write(chart, dir, "jct-by-size", "Jobs"));
+  }
+
+  /** The smallest span of the reduction axis, in percentage points either side of 0. */
+  static final double MIN_REDUCTION_RANGE = 5;
+
+  /**
+   * Returns the reduction axis' {min, max}: at least {@link #MIN_REDUCTION_RANGE} points either side of 0, so that a
+   * difference of a few millionths of a percent stays a sliver instead of filling the axis.
+   */
+  static double[] axisRange(double lowest, double highest) {
+    return new double[] {Math.min(-MIN_REDUCTION_RANGE, lowest), Math.max(MIN_REDUCTION_RANGE, highest)};
   }
 
   private static boolean inBin(JobRecord job, int[] bin) {

@@ -62,19 +62,51 @@ final class Plots {
 
   /**
    * Adds a line series after dropping NaN points and averaging long series into {@link #MAX_POINTS} buckets; returns
-   * null (and adds nothing) when no point is left.
+   * null (and adds nothing) when no point is left. A line with exactly the points of one already drawn would be
+   * hidden under it, so its legend entry says so: {@code priority (identical to drf)}.
    */
   static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke) {
+    return add(chart, name, x, y, colour, stroke, true);
+  }
+
+  /**
+   * Adds one layer of a stacked area chart: like {@link #line}, but a layer whose top equals the one below has no area
+   * (a zero share), which is what stacking shows, so the legend gets no note.
+   */
+  static XYSeries area(XYChart chart, String name, double[] x, double[] y, Color colour) {
+    XYSeries series = add(chart, name, x, y, colour, SOLID, false);
+    if (series != null) {
+      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    }
+    return series;
+  }
+
+  private static XYSeries add(XYChart chart, String name, double[] x, double[] y, Color colour, BasicStroke stroke,
+      boolean noteIdentical) {
     double[][] points = thin(x, y, MAX_POINTS);
     if (points[0].length == 0) {
       return null;
     }
-    XYSeries series = chart.addSeries(name, points[0], points[1]);
+    String same = noteIdentical ? identicalTo(chart, points[0], points[1]) : null;
+    XYSeries series = chart.addSeries(same == null ? name : name + " (identical to " + same + ")", points[0],
+        points[1]);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(colour);
     series.setLineStyle(stroke);
     series.setFillColor(colour);
     return series;
+  }
+
+  /** Returns the name (without notes) of a visible series with exactly these points, or null when there is none. */
+  static String identicalTo(XYChart chart, double[] x, double[] y) {
+    for (XYSeries other : chart.getSeriesMap().values()) {
+      if (other.isShowInLegend() && Arrays.equals(other.getXData(), x) && Arrays.equals(other.getYData(), y)) {
+        String name = other.getName();
+        int note = name.indexOf(" (identical to ");
+        return note < 0 ? name : name.substring(0, note);
+      }
+    }
+    return null;
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -104,10 +103,7 @@ final class ShareCharts {
     double[] t = axis.convert(run.series().time());
     for (int k = names.size() - 1; k >= 0; k--) {
       Color colour = palette.framework(names.get(k));
-      XYSeries series = Plots.line(chart, names.get(k), t, cumulative[k], colour, Plots.SOLID);
-      if (series != null) {
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-      }
+      Plots.area(chart, names.get(k), t, cumulative[k], colour);
     }
     if (chart.getSeriesMap().isEmpty()) {
       return Optional.empty();

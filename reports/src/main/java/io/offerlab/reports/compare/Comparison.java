@@ -1,19 +1,25 @@
 package io.offerlab.reports.compare;
 
+import io.offerlab.allocators.Allocators;
 import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.charts.ComparisonCharts;
-import io.offerlab.reports.results.ResultsException;
 import io.offerlab.simcore.ProgressListener;
+import io.offerlab.simcore.RunResult;
 import io.offerlab.simcore.RunSpec;
 import io.offerlab.simcore.Simulations;
+import io.offerlab.simcore.results.ResultsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code offerlab compare}: runs every allocator on the same workload, cluster and seed (common random numbers, so the
@@ -49,6 +55,9 @@ public final class Comparison {
 
     /** Called after each allocator's run finishes. */
     void finished(String allocator, int done, int total);
+
+    /** Called with each distinct warning (one line, starting {@code warning:}) once the runs are done. */
+    default void warning(String message) {}
   }
 
   private Comparison() {}
@@ -64,15 +73,29 @@ public final class Comparison {
         throw new ResultsException("--config: cannot read " + request.config() + ": " + e.getMessage());
       }
     }
+    boolean created = !Files.exists(out);
+    List<String> stale = staleRuns(out, request.allocators());
+    Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
     try {
       Files.createDirectories(out);
+      ParallelRuns.run("compare", request.allocators(), threads, ParallelRuns.Order.SUBMITTED,
+          allocator -> runOne(request, allocator, out, warnings), listener::finished);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      if (created) {
+        ParallelRuns.deleteIfEmpty(out);
+      }
+      throw e;
     }
-    ParallelRuns.run("compare", request.allocators(), threads, ParallelRuns.Order.SUBMITTED,
-        allocator -> runOne(request, allocator, out), listener::finished);
+    if (!stale.isEmpty()) {
+      warnings.add("warning: " + out + " also holds run folders " + stale + " from another comparison; the report "
+          + "shows only " + request.allocators());
+    }
     new CompareManifest(request.allocators(), request.command(), configText).write(out);
-    return ComparisonReport.render(out, null, ComparisonCharts.DEFAULT_TOP_FRAMEWORKS);
+    ComparisonSummary summary = ComparisonReport.render(out, null, ComparisonCharts.DEFAULT_TOP_FRAMEWORKS);
+    List.copyOf(warnings).forEach(listener::warning);
+    return summary;
   }
 
   private static void validate(Request request) {
@@ -87,19 +110,46 @@ public final class Comparison {
         throw new ResultsException("--allocators: expected names of letters, digits, '.', '_' or '-', found '"
             + allocator + "'");
       }
+      try {
+        Allocators.spec(allocator);
+      } catch (IllegalArgumentException e) {
+        throw new ResultsException("--allocators: " + e.getMessage());
+      }
     }
   }
 
-  private static void runOne(Request request, String allocator, Path out) throws IOException {
+  /** Returns the run folders (subfolders with results.json) in {@code out} that this comparison will not write. */
+  static List<String> staleRuns(Path out, List<String> allocators) {
+    if (!Files.isDirectory(out)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(out)) {
+      return children.filter(p -> Files.exists(p.resolve("results.json")))
+          .map(p -> p.getFileName().toString()).filter(name -> !allocators.contains(name)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void runOne(Request request, String allocator, Path out, Set<String> warnings) throws IOException {
     Path target = out.resolve(allocator);
     Path tmp = out.resolve(allocator + ".tmp");
     ParallelRuns.deleteTree(tmp);
-    Simulations.run(new RunSpec(request.workload(), request.workloadOptions(), allocator, request.cluster(),
-        request.config(), request.seed()), tmp, ProgressListener.NONE);
-    if (Thread.currentThread().isInterrupted()) {
-      return;
+    boolean published = false;
+    try {
+      RunResult result = Simulations.run(new RunSpec(request.workload(), request.workloadOptions(), allocator,
+          request.cluster(), request.config(), request.seed()), tmp, ProgressListener.NONE);
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      ParallelRuns.deleteTree(target);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      published = true;
+      result.warnings().forEach(warnings::add);
+    } finally {
+      if (!published) {
+        ParallelRuns.deleteTree(tmp);
+      }
     }
-    ParallelRuns.deleteTree(target);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -2,10 +2,10 @@ package io.offerlab.reports.compare;
 
 import io.offerlab.reports.charts.ChartFile;
 import io.offerlab.reports.charts.ComparisonCharts;
-import io.offerlab.reports.results.AtomicFiles;
-import io.offerlab.reports.results.ResultsException;
 import io.offerlab.reports.results.RunResults;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.ResultsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

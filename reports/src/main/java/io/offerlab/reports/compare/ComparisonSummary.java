@@ -1,9 +1,9 @@
 package io.offerlab.reports.compare;
 
 import io.offerlab.reports.results.JobMatch;
-import io.offerlab.reports.results.JobRecord;
 import io.offerlab.reports.results.RunResults;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.results.JobRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

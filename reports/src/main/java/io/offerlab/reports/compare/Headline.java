@@ -1,6 +1,6 @@
 package io.offerlab.reports.compare;
 
-import io.offerlab.reports.results.Numbers;
+import io.offerlab.simcore.results.Numbers;
 import java.util.List;
 import java.util.Locale;
 

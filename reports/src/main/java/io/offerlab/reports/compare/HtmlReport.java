@@ -1,11 +1,10 @@
 package io.offerlab.reports.compare;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.offerlab.reports.charts.ChartFile;
-import io.offerlab.reports.results.Json;
-import io.offerlab.reports.results.Numbers;
 import io.offerlab.reports.results.RunResults;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.results.JsonWriter;
+import io.offerlab.simcore.results.Numbers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,6 +38,18 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
+  /**
+   * Returns the configuration of a run with its {@code cluster} key naming the cluster the run used (the spec given,
+   * and the agents it resolved to), not the config's default that a {@code --cluster} or a trace's cluster replaced.
+   */
+  static Map<String, Object> effective(RunSummary run) {
+    Map<String, Object> config = new LinkedHashMap<>(run.config());
+    String used = run.cluster();
+    String resolved = run.results().run().clusterDescription();
+    config.put("cluster", used.isEmpty() ? resolved : used + " (" + resolved + ")");
+    return config;
+  }
+
   static String render(Path reportDir, String title, List<RunResults> runs, ComparisonSummary summary,
       List<ChartFile> charts, String command, String configText) {
     StringBuilder out = new StringBuilder();
@@ -47,7 +58,8 @@ final class HtmlReport {
     out.append("<h1>").append(esc(title)).append("</h1>\n");
     RunSummary first = runs.get(0).summary();
     out.append("<p>Workload <code>").append(esc(first.workload())).append("</code> on cluster <code>")
-        .append(esc(first.cluster())).append("</code>, seed ").append(first.seed()).append(", allocators ")
+        .append(esc(first.cluster())).append("</code> (").append(esc(first.results().run().clusterDescription()))
+        .append("), seed ").append(first.seed()).append(", allocators ")
         .append(esc(String.join(", ", runs.stream().map(RunResults::name).toList())))
         .append(". Speedups are against <b>").append(esc(summary.baseline())).append("</b>.</p>\n");
     summaryTable(out, summary);
@@ -75,14 +87,10 @@ final class HtmlReport {
     if (configText != null) {
       out.append("<p>with this <code>--config</code> file:</p>\n<pre>").append(esc(configText)).append("</pre>\n");
     }
-    if (!first.config().isMissingNode() && !first.config().isNull()) {
-      try {
-        out.append("<details><summary>Effective configuration (defaults merged with --config, from results.json)"
-            + "</summary>\n<pre>").append(esc(Json.mapper().writerWithDefaultPrettyPrinter()
-            .writeValueAsString(first.config()))).append("</pre></details>\n");
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+    if (!first.config().isEmpty()) {
+      out.append("<details><summary>Effective configuration (defaults merged with --config, from results.json; "
+          + "cluster: the one the runs used)</summary>\n<pre>").append(esc(JsonWriter.write(effective(first))))
+          .append("</pre></details>\n");
     }
     perfTable(out, runs);
     out.append("<h2>Files</h2>\n<ul>\n");
@@ -136,7 +144,8 @@ final class HtmlReport {
     }
     out.append("<table>\n<tr><th>framework</th>");
     for (ComparisonSummary.AllocatorRow a : summary.allocators()) {
-      out.append("<th>").append(esc(a.allocator())).append(": mean CPUs</th><th>mean JCT (s)</th><th>speedup</th>");
+      out.append("<th>").append(esc(a.allocator())).append(": ").append(SummaryTables.MEAN_CPUS_LABEL)
+          .append("</th><th>mean JCT (s)</th><th>speedup</th>");
     }
     out.append("</tr>\n");
     for (String fw : top) {
@@ -153,7 +162,8 @@ final class HtmlReport {
       }
       out.append("</tr>\n");
     }
-    out.append("</table>\n");
+    out.append("</table>\n<p class=\"note\">").append(SummaryTables.MEAN_CPUS_LABEL).append(": the framework's "
+        + "CPU-seconds held divided by the makespan, i.e. its mean CPUs over the whole run.</p>\n");
   }
 
   private static void perfTable(StringBuilder out, List<RunResults> runs) {

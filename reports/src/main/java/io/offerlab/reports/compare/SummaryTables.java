@@ -1,8 +1,8 @@
 package io.offerlab.reports.compare;
 
-import io.offerlab.reports.results.Csv;
-import io.offerlab.reports.results.Numbers;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +17,11 @@ final class SummaryTables {
       {"mean wait (s)", "wait_mean_s", "n"}, {"Jain", "jain", "n"}, {"offers made", "offers_made", "n"},
       {"accepted", "offers_accepted", "n"}, {"declined", "offers_declined", "n"},
       {"rescinded", "offers_rescinded", "n"}};
+  /**
+   * The per-framework CPU column's label: the framework's CPU-seconds divided by the makespan, i.e. its mean CPUs over
+   * the whole run (not over the time it had work).
+   */
+  static final String MEAN_CPUS_LABEL = "CPU-s / makespan";
   /** How many frameworks the Markdown and HTML tables show; frameworks.csv has all. */
   static final int TABLE_FRAMEWORKS = 20;
 
@@ -24,7 +29,7 @@ final class SummaryTables {
 
   static String summaryCsv(ComparisonSummary summary) {
     List<String> header = new ArrayList<>(List.of("allocator", "workload", "cluster", "seed"));
-    RunSummary.METRICS.forEach(m -> header.add(m.getKey()));
+    RunSummary.METRICS.forEach(m -> header.add(m.column()));
     header.add("speedup");
     header.add("baseline");
     StringBuilder out = new StringBuilder(Csv.line(header)).append('\n');
@@ -32,7 +37,7 @@ final class SummaryTables {
       RunSummary s = row.summary();
       List<String> fields = new ArrayList<>(List.of(row.allocator(), s.workload(), s.cluster(),
           Long.toString(s.seed())));
-      RunSummary.METRICS.forEach(m -> fields.add(Numbers.format(s.metric(m.getKey()))));
+      RunSummary.METRICS.forEach(m -> fields.add(RunSummary.format(m.column(), s.metric(m.column()))));
       fields.add(Numbers.format(row.speedup()));
       fields.add(summary.baseline());
       out.append(Csv.line(fields)).append('\n');
@@ -44,7 +49,7 @@ final class SummaryTables {
     StringBuilder out = new StringBuilder(
         "framework,allocator,jobs_completed,mean_cpus,jct_mean_s,speedup,baseline\n");
     for (ComparisonSummary.FrameworkRow row : summary.frameworks()) {
-      out.append(Csv.line(List.of(row.framework(), row.allocator(), Numbers.format(row.jobsCompleted()),
+      out.append(Csv.line(List.of(row.framework(), row.allocator(), RunSummary.format("jobs_completed", row.jobsCompleted()),
           Numbers.format(row.meanCpus()), Numbers.format(row.meanJct()), Numbers.format(row.speedup()),
           summary.baseline()))).append('\n');
     }
@@ -53,7 +58,7 @@ final class SummaryTables {
 
   static String cell(RunSummary summary, String[] column) {
     double v = summary.metric(column[1]);
-    return column[2].equals("p") ? Numbers.percent(v) : Double.isNaN(v) ? "n/a" : Numbers.format(v);
+    return column[2].equals("p") ? Numbers.percent(v) : Double.isNaN(v) ? "n/a" : RunSummary.format(column[1], v);
   }
 
   static String speedup(double speedup) {
@@ -87,13 +92,14 @@ final class SummaryTables {
             "The %d frameworks with the most CPUs of %d; all are in frameworks.csv.\n\n", top.size(),
             summary.frameworkCount()));
       }
-      row(out, List.of("framework", "allocator", "jobs done", "mean CPUs", "mean JCT (s)", "speedup"));
+      row(out, List.of("framework", "allocator", "jobs done", MEAN_CPUS_LABEL, "mean JCT (s)", "speedup"));
       row(out, List.of("---", "---", "---", "---", "---", "---"));
       for (String fw : top) {
         for (ComparisonSummary.AllocatorRow a : summary.allocators()) {
           ComparisonSummary.FrameworkRow r = summary.framework(fw, a.allocator());
           if (r != null) {
-            row(out, List.of(fw, r.allocator(), Numbers.format(r.jobsCompleted()), Numbers.format(r.meanCpus()),
+            row(out, List.of(fw, r.allocator(), RunSummary.format("jobs_completed", r.jobsCompleted()),
+                Numbers.format(r.meanCpus()),
                 Numbers.format(r.meanJct()), speedup(r.speedup())));
           }
         }

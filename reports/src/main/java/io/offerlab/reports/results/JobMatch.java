@@ -1,5 +1,6 @@
 package io.offerlab.reports.results;
 
+import io.offerlab.simcore.results.JobRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package io.offerlab.reports.results;
 
+import io.offerlab.simcore.results.JobRecord;
+import io.offerlab.simcore.results.Perf;
+import io.offerlab.simcore.results.ResultsException;
+import io.offerlab.simcore.results.TimeSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

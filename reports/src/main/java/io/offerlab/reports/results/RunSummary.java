@@ -1,88 +1,138 @@
 package io.offerlab.reports.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.offerlab.simcore.results.Numbers;
+import io.offerlab.simcore.results.Results;
+import io.offerlab.simcore.results.ResultsJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The parts of one run's {@code results.json} that reports use: what was run and its summary metrics flattened to
- * named columns ({@code cpus_allocated}, {@code jct_mean_s}, ...). Fields the file lacks are NaN; unknown ones are
- * ignored, as docs/results-schema.md asks.
+ * The parts of one run's {@code results.json} that reports use, read through the typed records of
+ * {@link io.offerlab.simcore.results.Results}: what was run and its summary metrics as named columns
+ * ({@code cpus_allocated}, {@code jct_mean_s}, ...). Fields the file lacks are NaN; unknown ones are ignored, as
+ * docs/results-schema.md asks. Counts print exactly, other values in the results number format.
  *
- * @param allocator the allocator name
- * @param workload the workload spec
- * @param cluster the cluster spec
- * @param seed the seed
- * @param config the effective configuration, or a missing node
+ * @param results the typed results.json
  * @param metrics the summary metrics by column name, in {@link #METRICS} order
  * @param frameworks the per-framework summaries, sorted by name
  */
-public record RunSummary(String allocator, String workload, String cluster, long seed, JsonNode config,
-    Map<String, Double> metrics, List<FrameworkSummary> frameworks) {
+public record RunSummary(Results results, Map<String, Double> metrics, List<FrameworkSummary> frameworks) {
 
-  /** The summary metrics: column name and JSON pointer into results.json. */
-  public static final List<Map.Entry<String, String>> METRICS = List.of(
-      Map.entry("makespan_s", "/summary/makespanSeconds"),
-      Map.entry("cpus_allocated", "/summary/utilisation/cpus/allocated"),
-      Map.entry("cpus_used", "/summary/utilisation/cpus/used"),
-      Map.entry("cpus_offered", "/summary/utilisation/cpus/offered"),
-      Map.entry("mem_allocated", "/summary/utilisation/mem/allocated"),
-      Map.entry("mem_used", "/summary/utilisation/mem/used"),
-      Map.entry("mem_offered", "/summary/utilisation/mem/offered"),
-      Map.entry("jobs_submitted", "/summary/jobs/submitted"),
-      Map.entry("jobs_completed", "/summary/jobs/completed"),
-      Map.entry("jobs_failed", "/summary/jobs/failed"),
-      Map.entry("jobs_killed", "/summary/jobs/killed"),
-      Map.entry("jobs_unfinished", "/summary/jobs/unfinished"),
-      Map.entry("tasks_launched", "/summary/tasks/launched"),
-      Map.entry("tasks_completed", "/summary/tasks/completed"),
-      Map.entry("tasks_failed", "/summary/tasks/failed"),
-      Map.entry("tasks_killed", "/summary/tasks/killed"),
-      Map.entry("tasks_lost", "/summary/tasks/lost"),
-      Map.entry("jct_mean_s", "/summary/jobCompletionSeconds/mean"),
-      Map.entry("jct_p50_s", "/summary/jobCompletionSeconds/p50"),
-      Map.entry("jct_p95_s", "/summary/jobCompletionSeconds/p95"),
-      Map.entry("jct_p99_s", "/summary/jobCompletionSeconds/p99"),
-      Map.entry("wait_mean_s", "/summary/jobWaitSeconds/mean"),
-      Map.entry("wait_p50_s", "/summary/jobWaitSeconds/p50"),
-      Map.entry("wait_p95_s", "/summary/jobWaitSeconds/p95"),
-      Map.entry("wait_p99_s", "/summary/jobWaitSeconds/p99"),
-      Map.entry("jain", "/summary/fairness/jainDominantShare"),
-      Map.entry("offers_made", "/summary/offers/made"),
-      Map.entry("offers_accepted", "/summary/offers/accepted"),
-      Map.entry("offers_declined", "/summary/offers/declined"),
-      Map.entry("offers_rescinded", "/summary/offers/rescinded"));
+  /**
+   * A column of the summary tables taken from results.json.
+   *
+   * @param column the column name
+   * @param count whether it is a count, printed exactly
+   * @param value how to get it from the typed results
+   */
+  public record Metric<T>(String column, boolean count, ToDoubleFunction<T> value) {}
 
-  /** The per-framework metrics: column name and JSON pointer relative to one entry of {@code frameworks}. */
-  public static final List<Map.Entry<String, String>> FRAMEWORK_METRICS = List.of(
-      Map.entry("jobs", "/jobs"),
-      Map.entry("jobs_completed", "/jobsCompleted"),
-      Map.entry("tasks_launched", "/tasksLaunched"),
-      Map.entry("mean_dominant_share", "/meanDominantShare"),
-      Map.entry("mean_cpus", "/meanCpus"),
-      Map.entry("jct_mean_s", "/jobCompletionSeconds/mean"),
-      Map.entry("jct_p50_s", "/jobCompletionSeconds/p50"),
-      Map.entry("jct_p95_s", "/jobCompletionSeconds/p95"),
-      Map.entry("wait_mean_s", "/jobWaitSeconds/mean"),
-      Map.entry("wait_p50_s", "/jobWaitSeconds/p50"),
-      Map.entry("wait_p95_s", "/jobWaitSeconds/p95"));
+  /** The summary metrics, in summary.csv order. */
+  public static final List<Metric<Results>> METRICS = List.of(
+      value("makespan_s", r -> r.summary().makespanSeconds()),
+      value("cpus_allocated", r -> r.summary().cpus().allocated()),
+      value("cpus_used", r -> r.summary().cpus().used()),
+      value("cpus_offered", r -> r.summary().cpus().offered()),
+      value("mem_allocated", r -> r.summary().mem().allocated()),
+      value("mem_used", r -> r.summary().mem().used()),
+      value("mem_offered", r -> r.summary().mem().offered()),
+      count("jobs_submitted", r -> r.summary().jobs().submitted()),
+      count("jobs_completed", r -> r.summary().jobs().completed()),
+      count("jobs_failed", r -> r.summary().jobs().failed()),
+      count("jobs_killed", r -> r.summary().jobs().killed()),
+      count("jobs_unfinished", r -> r.summary().jobs().unfinished()),
+      count("tasks_launched", r -> r.summary().tasks().launched()),
+      count("tasks_completed", r -> r.summary().tasks().completed()),
+      count("tasks_failed", r -> r.summary().tasks().failed()),
+      count("tasks_killed", r -> r.summary().tasks().killed()),
+      count("tasks_lost", r -> r.summary().tasks().lost()),
+      value("jct_mean_s", r -> r.summary().jobCompletionSeconds().mean()),
+      value("jct_p50_s", r -> r.summary().jobCompletionSeconds().p50()),
+      value("jct_p95_s", r -> r.summary().jobCompletionSeconds().p95()),
+      value("jct_p99_s", r -> r.summary().jobCompletionSeconds().p99()),
+      value("wait_mean_s", r -> r.summary().jobWaitSeconds().mean()),
+      value("wait_p50_s", r -> r.summary().jobWaitSeconds().p50()),
+      value("wait_p95_s", r -> r.summary().jobWaitSeconds().p95()),
+      value("wait_p99_s", r -> r.summary().jobWaitSeconds().p99()),
+      value("jain", r -> r.summary().jainDominantShare()),
+      count("offers_made", r -> r.summary().offers().made()),
+      count("offers_accepted", r -> r.summary().offers().accepted()),
+      count("offers_declined", r -> r.summary().offers().declined()),
+      count("offers_rescinded", r -> r.summary().offers().rescinded()));
+
+  /**
+   * The per-framework metrics. {@code mean_cpus} is the framework's CPU-seconds held over the makespan (its
+   * time-weighted mean CPUs over the whole run, not over its busy time).
+   */
+  public static final List<Metric<Results.Framework>> FRAMEWORK_METRICS = List.of(
+      count("jobs", Results.Framework::jobs),
+      count("jobs_completed", Results.Framework::jobsCompleted),
+      count("tasks_launched", Results.Framework::tasksLaunched),
+      value("mean_dominant_share", Results.Framework::meanDominantShare),
+      value("mean_cpus", Results.Framework::meanCpus),
+      value("cpu_seconds", Results.Framework::cpuSecondsAllocated),
+      value("jct_mean_s", f -> f.jobCompletionSeconds().mean()),
+      value("jct_p50_s", f -> f.jobCompletionSeconds().p50()),
+      value("jct_p95_s", f -> f.jobCompletionSeconds().p95()),
+      value("wait_mean_s", f -> f.jobWaitSeconds().mean()),
+      value("wait_p50_s", f -> f.jobWaitSeconds().p50()),
+      value("wait_p95_s", f -> f.jobWaitSeconds().p95()));
+
+  private static <T> Metric<T> value(String column, ToDoubleFunction<T> value) {
+    return new Metric<>(column, false, value);
+  }
+
+  private static <T> Metric<T> count(String column, java.util.function.ToLongFunction<T> value) {
+    return new Metric<>(column, true, t -> {
+      long v = value.applyAsLong(t);
+      return v == Results.ABSENT ? Double.NaN : v;
+    });
+  }
+
+  /** Returns the names of the summary metrics. */
+  public static List<String> columns() {
+    return METRICS.stream().map(Metric::column).toList();
+  }
+
+  /** Returns whether a summary or framework column is a count. */
+  public static boolean isCount(String column) {
+    return METRICS.stream().anyMatch(m -> m.column().equals(column) && m.count())
+        || FRAMEWORK_METRICS.stream().anyMatch(m -> m.column().equals(column) && m.count());
+  }
+
+  /** Formats a column's value: counts exactly, everything else in the results number format; NaN is empty. */
+  public static String format(String column, double value) {
+    if (isCount(column) && !Double.isNaN(value) && value == Math.rint(value) && Math.abs(value) < 0x1p63) {
+      return Numbers.count((long) value);
+    }
+    return Numbers.format(value);
+  }
 
   /**
    * One framework's summary.
    *
-   * @param name the framework name
-   * @param role its role
+   * @param framework the typed framework section
    * @param metrics its metrics by column name, in {@link #FRAMEWORK_METRICS} order
    */
-  public record FrameworkSummary(String name, String role, Map<String, Double> metrics) {
+  public record FrameworkSummary(Results.Framework framework, Map<String, Double> metrics) {
     /** Copies the map. */
     public FrameworkSummary {
       metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** Returns the framework name. */
+    public String name() {
+      return framework.name();
+    }
+
+    /** Returns its role. */
+    public String role() {
+      return framework.role();
     }
 
     /** Returns a metric, NaN when absent. */
@@ -99,44 +149,49 @@ public record RunSummary(String allocator, String workload, String cluster, long
 
   /** Reads a results.json file; it must at least name the allocator in {@code run.allocator}. */
   public static RunSummary read(Path file) {
-    JsonNode root = Json.read(file);
-    if (!root.isObject()) {
-      throw new ResultsException(file + ":1: expected a JSON object");
-    }
-    String allocator = Json.text(root, "/run/allocator", null);
-    if (allocator == null || allocator.isBlank()) {
-      throw new ResultsException(file + ": expected field run.allocator to name the allocator");
-    }
-    JsonNode seedNode = root.at("/run/seed");
-    if (!seedNode.isMissingNode() && !seedNode.isNull() && !seedNode.canConvertToLong()) {
-      throw new ResultsException(file + ": expected field run.seed to be an integer, found " + seedNode);
-    }
+    return of(ResultsJson.read(file));
+  }
+
+  /** Builds the summary of typed results. */
+  public static RunSummary of(Results results) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    for (var entry : METRICS) {
-      metrics.put(entry.getKey(), Json.number(root, entry.getValue()));
+    for (Metric<Results> m : METRICS) {
+      metrics.put(m.column(), m.value().applyAsDouble(results));
     }
     List<FrameworkSummary> frameworks = new ArrayList<>();
-    JsonNode list = root.at("/frameworks");
-    if (list.isArray()) {
-      int i = 0;
-      for (JsonNode fw : list) {
-        String name = Json.text(fw, "/name", null);
-        if (name == null) {
-          throw new ResultsException(file + ": expected field frameworks[" + i + "].name");
-        }
-        Map<String, Double> fm = new LinkedHashMap<>();
-        for (var entry : FRAMEWORK_METRICS) {
-          fm.put(entry.getKey(), Json.number(fw, entry.getValue()));
-        }
-        frameworks.add(new FrameworkSummary(name, Json.text(fw, "/role", name), fm));
-        i++;
+    for (Results.Framework f : results.frameworks()) {
+      Map<String, Double> fm = new LinkedHashMap<>();
+      for (Metric<Results.Framework> m : FRAMEWORK_METRICS) {
+        fm.put(m.column(), m.value().applyAsDouble(f));
       }
+      frameworks.add(new FrameworkSummary(f, fm));
     }
-    frameworks.sort((a, b) -> a.name().compareTo(b.name()));
-    JsonNode config = root.at("/run/config");
-    return new RunSummary(allocator, Json.text(root, "/run/workload", ""), Json.text(root, "/run/cluster", ""),
-        seedNode.isNumber() ? seedNode.asLong() : 0, config.isMissingNode() ? MissingNode.getInstance() : config,
-        metrics, frameworks);
+    return new RunSummary(results, metrics, frameworks);
+  }
+
+  /** Returns the allocator name. */
+  public String allocator() {
+    return results.run().allocator();
+  }
+
+  /** Returns the workload spec. */
+  public String workload() {
+    return results.run().workload();
+  }
+
+  /** Returns the cluster spec as given ({@code trace}, {@code uniform:...} or a file). */
+  public String cluster() {
+    return results.run().cluster();
+  }
+
+  /** Returns the seed. */
+  public long seed() {
+    return results.run().seed();
+  }
+
+  /** Returns the effective configuration as an ordered tree (empty when the file has none). */
+  public Map<String, Object> config() {
+    return results.run().config();
   }
 
   /** Returns a metric, NaN when absent. */

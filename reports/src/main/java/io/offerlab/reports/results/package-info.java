@@ -1,5 +1,5 @@
 /**
- * Readers for the per-run results files described in docs/results-schema.md, plus the number formatting the files
- * use. Bad input fails with a {@link io.offerlab.reports.results.ResultsException} naming the file and line.
+ * A run folder as reports see it: its files read through {@link io.offerlab.simcore.results} (the one home of the
+ * results format), the summary metrics as named table columns, and job-by-job matching of two runs.
  */
 package io.offerlab.reports.results;

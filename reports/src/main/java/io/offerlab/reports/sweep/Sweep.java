@@ -5,7 +5,7 @@ import io.offerlab.reports.ParallelRuns;
 import io.offerlab.reports.charts.ChartFile;
 import io.offerlab.reports.charts.ComparisonCharts;
 import io.offerlab.reports.charts.LineChart;
-import io.offerlab.reports.results.AtomicFiles;
+import io.offerlab.simcore.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,6 +46,7 @@ public final class Sweep {
   /** Runs the shard's cells that are not done yet, then writes the combined outputs. */
   public static Outcome run(SweepConfig config, Shard shard, Path out, int threads, SweepRunner.Simulator simulator,
       SweepRunner.Listener listener) {
+    simulator.check(config);
     List<SweepCell> all = SweepMatrix.cells(config);
     List<SweepCell> mine = SweepMatrix.shard(all, shard);
     int ran = SweepRunner.run(config, mine, out, threads, simulator, listener);

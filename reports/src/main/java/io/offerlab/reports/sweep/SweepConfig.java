@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.offerlab.allocators.Allocators;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.Simulations;
+import io.offerlab.simcore.config.SimulationConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,10 +142,10 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
       String column = metric.contains(":") ? metric.substring(0, metric.indexOf(':')) : metric;
       boolean known = metric.contains(":") ? SweepTable.FRAMEWORK_COLUMNS.contains(column)
           && metric.length() > column.length() + 1
-          : RunSummary.METRICS.stream().anyMatch(m -> m.getKey().equals(metric));
+          : RunSummary.columns().contains(metric);
       if (!known) {
         throw new SweepException(name + ": metrics: unknown column '" + metric + "': expected one of "
-            + RunSummary.METRICS.stream().map(Map.Entry::getKey).toList() + " or METRIC:FRAMEWORK with METRIC one of "
+            + RunSummary.columns() + " or METRIC:FRAMEWORK with METRIC one of "
             + SweepTable.FRAMEWORK_COLUMNS);
       }
     }
@@ -225,6 +228,55 @@ public record SweepConfig(Path file, List<String> allocators, List<String> workl
       throw new SweepException(file + ": seeds: expected distinct seeds, found " + seeds);
     }
     return seeds;
+  }
+
+  /** Checks, before the first run, that every allocator name is one of Offerlab's allocators. */
+  public void checkAllocators() {
+    for (String allocator : allocators) {
+      try {
+        Allocators.spec(allocator);
+      } catch (IllegalArgumentException e) {
+        throw new SweepException(file + ": allocators: " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Checks, before the first run, that every framework the sweep configures (keys {@code frameworks.NAME} of the base
+   * config and of the parameters, besides {@code default}) is a framework of every workload, reading each workload
+   * once for its framework names; fails naming the key and the known frameworks.
+   */
+  public void checkFrameworks() {
+    Map<String, String> named = new LinkedHashMap<>();
+    baseConfig.path("frameworks").fieldNames().forEachRemaining(fw -> named.putIfAbsent(fw, "config: frameworks." + fw));
+    for (String key : parameters.keySet()) {
+      String[] path = key.split("\\.");
+      if (path.length > 1 && path[0].equals("frameworks")) {
+        named.putIfAbsent(path[1], "parameters." + key);
+      }
+    }
+    named.remove(SimulationConfig.DEFAULT_FRAMEWORK);
+    if (named.isEmpty()) {
+      return;
+    }
+    for (String workload : workloads) {
+      Map<String, String> options = new TreeMap<>(workloadOptions);
+      if (workload.startsWith("synthetic:")) {
+        options.putIfAbsent("seed", Long.toString(seeds.get(0)));
+      }
+      Set<String> known;
+      try {
+        known = Simulations.frameworkNames(workload, options);
+      } catch (IllegalArgumentException e) {
+        throw new SweepException(file + ": workloads: " + e.getMessage());
+      }
+      for (Map.Entry<String, String> e : named.entrySet()) {
+        if (!known.contains(e.getKey())) {
+          throw new SweepException(file + ": " + e.getValue() + ": expected a framework of workload " + workload
+              + ", one of " + known + ", found '" + e.getKey() + "'");
+        }
+      }
+    }
   }
 
   /** Returns the base configuration with the parameter values set at their dotted keys (a deep copy). */

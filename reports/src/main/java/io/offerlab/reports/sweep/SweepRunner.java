@@ -1,7 +1,7 @@
 package io.offerlab.reports.sweep;
 
 import io.offerlab.reports.ParallelRuns;
-import io.offerlab.reports.results.AtomicFiles;
+import io.offerlab.simcore.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +19,9 @@ public final class SweepRunner {
   /** Runs one simulation. */
   @FunctionalInterface
   public interface Simulator {
+    /** Checks the sweep before any run (names, keys); fails with a {@link SweepException}. By default checks nothing. */
+    default void check(SweepConfig config) {}
+
     /**
      * Simulates a cell into {@code outDir}, which must end up holding results.json.
      *
@@ -78,19 +81,27 @@ public final class SweepRunner {
       AtomicFiles.write(configFile, SweepConfig.yaml(override));
     }
     Files.createDirectories(tmp);
+    boolean published = false;
     try {
-      simulator.run(config, cell, configFile, tmp);
-    } catch (IllegalArgumentException e) {
-      throw new SweepException("sweep run " + cell.id() + ": " + e.getMessage());
+      try {
+        simulator.run(config, cell, configFile, tmp);
+      } catch (IllegalArgumentException e) {
+        throw new SweepException("sweep run " + cell.id() + ": " + e.getMessage());
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      if (!Files.exists(tmp.resolve("results.json"))) {
+        throw new IllegalStateException("sweep run " + cell.id() + " wrote no results.json");
+      }
+      deleteTree(target);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      published = true;
+    } finally {
+      if (!published) {
+        deleteTree(tmp);
+      }
     }
-    if (Thread.currentThread().isInterrupted()) {
-      return;
-    }
-    if (!Files.exists(tmp.resolve("results.json"))) {
-      throw new IllegalStateException("sweep run " + cell.id() + " wrote no results.json");
-    }
-    deleteTree(target);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void deleteTree(Path dir) {

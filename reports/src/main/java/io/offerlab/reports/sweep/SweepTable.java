@@ -1,8 +1,8 @@
 package io.offerlab.reports.sweep;
 
-import io.offerlab.reports.results.Csv;
-import io.offerlab.reports.results.Numbers;
 import io.offerlab.reports.results.RunSummary;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ public final class SweepTable {
     }
     List<String> header = new ArrayList<>(List.of("run_id", "workload", "allocator", "cluster", "seed"));
     config.parameters().keySet().forEach(k -> header.add("param:" + k));
-    RunSummary.METRICS.forEach(m -> header.add(m.getKey()));
+    RunSummary.METRICS.forEach(m -> header.add(m.column()));
     for (String metric : FRAMEWORK_COLUMNS) {
       for (String fw : frameworks) {
         header.add(metric + ":" + fw);
@@ -59,10 +59,10 @@ public final class SweepTable {
       row.put("cluster", s.cluster());
       row.put("seed", Long.toString(cell.seed()));
       cell.parameters().forEach((k, v) -> row.put("param:" + k, v.asText()));
-      RunSummary.METRICS.forEach(m -> row.put(m.getKey(), Numbers.format(s.metric(m.getKey()))));
+      RunSummary.METRICS.forEach(m -> row.put(m.column(), RunSummary.format(m.column(), s.metric(m.column()))));
       for (RunSummary.FrameworkSummary f : s.frameworks()) {
         for (String metric : FRAMEWORK_COLUMNS) {
-          row.put(metric + ":" + f.name(), Numbers.format(f.metric(metric)));
+          row.put(metric + ":" + f.name(), RunSummary.format(metric, f.metric(metric)));
         }
       }
       rows.add(row);
@@ -103,7 +103,7 @@ public final class SweepTable {
     for (String metric : metrics) {
       if (!header.contains(metric) || header.indexOf(metric) < 5) {
         throw new SweepException(file + ": metrics: unknown column '" + metric + "' of sweep.csv: expected one of "
-            + RunSummary.METRICS.stream().map(Map.Entry::getKey).toList() + " or <metric>:<framework>");
+            + RunSummary.columns() + " or <metric>:<framework>");
       }
     }
     Map<String, List<Integer>> groups = new LinkedHashMap<>();

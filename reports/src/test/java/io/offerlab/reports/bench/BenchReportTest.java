@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offerlab.reports.Files2;
-import io.offerlab.reports.results.Csv;
-import io.offerlab.reports.results.ResultsException;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.ResultsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

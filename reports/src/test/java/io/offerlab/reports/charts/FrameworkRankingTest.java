@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offerlab.reports.Fixtures;
 import io.offerlab.reports.results.RunResults;
-import io.offerlab.reports.results.TimeSeries;
+import io.offerlab.simcore.results.TimeSeries;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offerlab.reports.Files2;
 import io.offerlab.reports.Fixtures;
-import io.offerlab.reports.results.Csv;
 import io.offerlab.reports.results.JobMatch;
-import io.offerlab.reports.results.JobRecord;
-import io.offerlab.reports.results.ResultsException;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.JobRecord;
+import io.offerlab.simcore.results.ResultsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.offerlab.reports.Files2;
 import io.offerlab.reports.Fixtures;
-import io.offerlab.reports.results.Csv;
+import io.offerlab.simcore.results.Csv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

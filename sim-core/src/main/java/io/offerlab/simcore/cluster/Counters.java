@@ -59,12 +59,15 @@ final class Counters {
     jobsSubmitted++;
   }
 
-  void jobCompleted() {
-    jobsCompleted++;
-  }
-
-  void jobFailed() {
-    jobsFailed++;
+  /** Counts a job that ended with {@code outcome}: completed, failed and killed jobs each in their own count. */
+  void jobEnded(JobRun.Outcome outcome) {
+    switch (outcome) {
+      case COMPLETED -> jobsCompleted++;
+      case FAILED -> jobsFailed++;
+      case KILLED -> jobsKilled++;
+      case UNFINISHED -> throw new IllegalArgumentException("a job cannot end unfinished");
+      default -> throw new IllegalStateException("unknown outcome " + outcome);
+    }
   }
 
   void agentFailed() {

@@ -176,11 +176,11 @@ final class FrameworkScheduler {
     failureReasons.merge("unschedulable", (long) tasks, Long::sum);
   }
 
-  /** One of its jobs ended. */
-  void jobEnded(boolean completed) {
-    if (completed) {
+  /** One of its jobs ended: completed and failed jobs are counted (a killed job is neither). */
+  void jobEnded(JobRun.Outcome outcome) {
+    if (outcome == JobRun.Outcome.COMPLETED) {
       jobsCompleted++;
-    } else {
+    } else if (outcome == JobRun.Outcome.FAILED) {
       jobsFailed++;
     }
   }

@@ -1,8 +1,9 @@
 package io.offerlab.simcore.cluster;
 
-import io.offerlab.simcore.metrics.AtomicFiles;
-import io.offerlab.simcore.metrics.Csv;
-import io.offerlab.simcore.metrics.Numbers;
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.Numbers;
+import io.offerlab.simcore.results.ResultsKeys;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,7 @@ import java.util.ArrayDeque;
  * have ended, so only jobs still running (and those that arrived after them) are held in memory.
  */
 final class JobLog {
-  static final String HEADER = "job_id,framework,role,kind,arrival_s,first_start_s,finish_s,tasks,tasks_completed,"
-      + "tasks_failed,tasks_killed,outcome,wait_s,jct_s,slowdown";
+  static final String HEADER = String.join(",", ResultsKeys.JOBS_CSV_COLUMNS);
 
   private final Path target;
   private final BufferedWriter out;

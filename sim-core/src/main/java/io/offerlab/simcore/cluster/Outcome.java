@@ -1,10 +1,13 @@
 package io.offerlab.simcore.cluster;
 
+import io.offerlab.simcore.results.Results.Framework;
+import io.offerlab.simcore.results.Results.Isolation;
+import io.offerlab.simcore.results.Results.Summary;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a finished simulation reports: the sections of results.json (as ordered maps, per docs/results-schema.md) and
+ * What a finished simulation reports: the typed sections of results.json (docs/results-schema.md) and
  * the counts perf.json needs.
  *
  * @param endMicros when the run ended (the makespan)
@@ -30,9 +33,9 @@ import java.util.Map;
 public record Outcome(
     long endMicros,
     String endReason,
-    Map<String, Object> summary,
-    Map<String, Object> isolation,
-    List<Map<String, Object>> frameworks,
+    Summary summary,
+    Isolation isolation,
+    List<Framework> frameworks,
     Map<String, Object> allocatorOptions,
     long events,
     long tasksLaunched,

@@ -5,6 +5,13 @@ import io.offerlab.allocators.AllocatorOptions.Partition;
 import io.offerlab.allocators.Resources;
 import io.offerlab.simcore.config.SimulationConfig;
 import io.offerlab.simcore.metrics.Metrics;
+import io.offerlab.simcore.results.Results.Framework;
+import io.offerlab.simcore.results.Results.Isolation;
+import io.offerlab.simcore.results.Results.JobCounts;
+import io.offerlab.simcore.results.Results.OfferCounts;
+import io.offerlab.simcore.results.Results.Summary;
+import io.offerlab.simcore.results.Results.TaskCounts;
+import io.offerlab.simcore.results.Results.Utilisation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Assembles the sections of results.json from a finished simulation, in the schema's order. */
+/** Assembles the typed sections of results.json ({@link io.offerlab.simcore.results.Results}) from a finished simulation. */
 final class Reporter {
   private final Simulation sim;
   private final List<FrameworkScheduler> frameworks;
@@ -28,95 +35,40 @@ final class Reporter {
   Outcome outcome(long end, String endReason) {
     Metrics m = sim.metrics;
     Counters c = sim.counters;
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("makespanSeconds", end / 1e6);
-    Map<String, Object> util = new LinkedHashMap<>();
-    util.put("cpus", utilisation(m.meanAllocated(0, end), m.meanUsed(0, end), m.meanOffered(0, end)));
-    util.put("mem", utilisation(m.meanAllocated(1, end), m.meanUsed(1, end), m.meanOffered(1, end)));
-    if (sim.clusterTotal()[3] > 0) {
-      util.put("gpus", utilisation(m.meanAllocated(2, end), m.meanAllocated(2, end), m.meanOffered(2, end)));
-    }
-    summary.put("utilisation", util);
-    Map<String, Object> jobs = new LinkedHashMap<>();
-    jobs.put("submitted", c.jobsSubmitted());
-    jobs.put("completed", c.jobsCompleted());
-    jobs.put("failed", c.jobsFailed());
-    jobs.put("killed", c.jobsKilled());
-    jobs.put("unfinished", c.jobsSubmitted() - c.jobsCompleted() - c.jobsFailed() - c.jobsKilled());
-    summary.put("jobs", jobs);
-    Map<String, Object> tasks = new LinkedHashMap<>();
-    tasks.put("launched", c.tasksLaunched());
-    tasks.put("completed", c.tasksCompleted());
-    tasks.put("failed", c.tasksFailed());
-    tasks.put("killed", c.tasksKilled());
-    tasks.put("lost", c.tasksLost());
-    summary.put("tasks", tasks);
-    summary.put("jobCompletionSeconds", sim.jct.summary());
-    summary.put("jobWaitSeconds", sim.wait.summary());
-    summary.put("fairness", Map.of("jainDominantShare", m.meanJain(end)));
-    Map<String, Object> offers = new LinkedHashMap<>();
-    offers.put("made", c.offersMade());
-    offers.put("accepted", c.offersAccepted());
-    offers.put("declined", c.offersDeclined());
-    offers.put("rescinded", c.offersRescinded());
-    summary.put("offers", offers);
-    summary.put("agentFailures", c.agentFailures());
-    summary.put("endReason", endReason);
+    Utilisation gpus = sim.clusterTotal()[3] > 0
+        ? new Utilisation(m.meanAllocated(2, end), m.meanAllocated(2, end), m.meanOffered(2, end)) : null;
+    Summary summary = new Summary(end / 1e6,
+        new Utilisation(m.meanAllocated(0, end), m.meanUsed(0, end), m.meanOffered(0, end)),
+        new Utilisation(m.meanAllocated(1, end), m.meanUsed(1, end), m.meanOffered(1, end)), gpus,
+        new JobCounts(c.jobsSubmitted(), c.jobsCompleted(), c.jobsFailed(), c.jobsKilled(),
+            c.jobsSubmitted() - c.jobsCompleted() - c.jobsFailed() - c.jobsKilled()),
+        new TaskCounts(c.tasksLaunched(), c.tasksCompleted(), c.tasksFailed(), c.tasksKilled(), c.tasksLost()),
+        sim.jct.summary(), sim.wait.summary(), m.meanJain(end),
+        new OfferCounts(c.offersMade(), c.offersAccepted(), c.offersDeclined(), c.offersRescinded()), c.agentFailures(),
+        endReason);
 
     double throttled = 0;
-    List<Map<String, Object>> perFramework = new ArrayList<>();
+    List<Framework> perFramework = new ArrayList<>();
     for (FrameworkScheduler f : frameworks) {
       throttled += m.throttledSeconds(f.index, end);
       perFramework.add(framework(f, end));
     }
-    Map<String, Object> isolation = new LinkedHashMap<>();
-    isolation.put("cpu", sim.config.isolation().cpu());
-    isolation.put("memory", sim.config.isolation().memory());
-    isolation.put("cpuSecondsAllocated", m.cpuSecondsAllocated(end));
-    isolation.put("cpuSecondsUsed", m.cpuSecondsUsed(end));
-    isolation.put("throttledTaskSeconds", throttled);
-    isolation.put("oomKills", c.oomKills());
-    isolation.put("jobSlowdown", sim.slowdown.summary());
+    Isolation isolation = new Isolation(sim.config.isolation().cpu(), sim.config.isolation().memory(),
+        m.cpuSecondsAllocated(end), m.cpuSecondsUsed(end), throttled, c.oomKills(), sim.slowdown.summary());
 
     return new Outcome(end, endReason, summary, isolation, perFramework, allocatorOptions(),
         sim.engine.eventsProcessed(), c.tasksLaunched(), c.offersMade(), sim.master.allocator.cycleNanos().count(),
-        sim.master.allocator.cycleNanos().summary(), sim.master.allocator.allocatorNanos() / 1e9, m.meanAllocated(0, end), m.meanUsed(0, end), m.meanAllocated(1, end),
-        m.meanUsed(1, end), sim.jct.mean(), c.jobsSubmitted(), c.jobsCompleted());
+        sim.master.allocator.cycleNanos().summary(), sim.master.allocator.allocatorNanos() / 1e9, m.meanAllocated(0, end), m.meanUsed(0, end),
+        m.meanAllocated(1, end), m.meanUsed(1, end), sim.jct.mean(), c.jobsSubmitted(), c.jobsCompleted());
   }
 
-  private static Map<String, Object> utilisation(double allocated, double used, double offered) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("allocated", allocated);
-    map.put("used", used);
-    map.put("offered", offered);
-    return map;
-  }
-
-  private Map<String, Object> framework(FrameworkScheduler f, long end) {
+  private Framework framework(FrameworkScheduler f, long end) {
     Metrics m = sim.metrics;
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("name", f.name);
-    map.put("role", f.role);
-    map.put("jobs", f.jobs);
-    map.put("jobsCompleted", f.jobsCompleted);
-    map.put("jobsFailed", f.jobsFailed);
-    map.put("tasksLaunched", f.tasksLaunched);
-    map.put("tasksCompleted", f.tasksCompleted);
-    map.put("tasksFailed", f.tasksFailed);
-    map.put("tasksKilled", f.tasksKilled);
-    map.put("tasksLost", f.tasksLost);
-    map.put("meanDominantShare", m.meanShare(f.index, end));
-    map.put("meanCpus", m.meanCpus(f.index, end));
-    map.put("cpuSecondsAllocated", m.cpuSecondsAllocated(f.index, end));
-    map.put("cpuSecondsUsed", m.cpuSecondsUsed(f.index, end));
-    map.put("cpuSecondsOffered", m.cpuSecondsOffered(f.index, end));
-    map.put("throttledSeconds", m.throttledSeconds(f.index, end));
-    map.put("oomKills", f.oomKills);
-    map.put("taskFailures", new TreeMap<>(f.failureReasons));
-    map.put("jobCompletionSeconds", f.jct.summary());
-    map.put("jobWaitSeconds", f.wait.summary());
-    map.put("jobSlowdown", f.slowdown.summary());
-    return map;
+    return new Framework(f.name, f.role, f.jobs, f.jobsCompleted, f.jobsFailed, f.tasksLaunched, f.tasksCompleted,
+        f.tasksFailed, f.tasksKilled, f.tasksLost, m.meanShare(f.index, end), m.meanCpus(f.index, end),
+        m.cpuSecondsAllocated(f.index, end), m.cpuSecondsUsed(f.index, end), m.cpuSecondsOffered(f.index, end),
+        m.throttledSeconds(f.index, end), f.oomKills, new TreeMap<>(f.failureReasons), f.jct.summary(),
+        f.wait.summary(), f.slowdown.summary());
   }
 
   private Map<String, Object> allocatorOptions() {

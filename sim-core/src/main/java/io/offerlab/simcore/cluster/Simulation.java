@@ -390,15 +390,12 @@ public final class Simulation implements RunProgress {
       }
       framework.dropJob(job, now);
     }
+    counters.jobEnded(outcome);
+    framework.jobEnded(outcome);
     if (outcome == JobRun.Outcome.COMPLETED) {
-      counters.jobCompleted();
-      framework.jobEnded(true);
       double seconds = (now - job.arrival) / 1e6;
       jct.add(seconds);
       framework.jct.add(seconds);
-    } else {
-      counters.jobFailed();
-      framework.jobEnded(false);
     }
     if (job.firstStart >= 0) {
       double waited = (job.firstStart - job.arrival) / 1e6;

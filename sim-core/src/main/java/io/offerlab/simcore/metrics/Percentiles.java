@@ -1,8 +1,7 @@
 package io.offerlab.simcore.metrics;
 
+import io.offerlab.simcore.results.Results.Distribution;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A growable list of doubles summarised as mean and nearest-rank p50, p95 and p99 (null when empty). */
 public final class Percentiles {
@@ -39,23 +38,14 @@ public final class Percentiles {
     return nearestRank(sorted, p);
   }
 
-  /** Returns {@code {mean, p50, p95, p99}}, with nulls when empty. */
-  public Map<String, Object> summary() {
-    Map<String, Object> map = new LinkedHashMap<>();
+  /** Returns the mean and the p50, p95 and p99 percentiles, all NaN when empty. */
+  public Distribution summary() {
     if (size == 0) {
-      map.put("mean", null);
-      map.put("p50", null);
-      map.put("p95", null);
-      map.put("p99", null);
-      return map;
+      return Distribution.EMPTY;
     }
     double[] sorted = Arrays.copyOf(values, size);
     Arrays.sort(sorted);
-    map.put("mean", sum / size);
-    map.put("p50", nearestRank(sorted, 50));
-    map.put("p95", nearestRank(sorted, 95));
-    map.put("p99", nearestRank(sorted, 99));
-    return map;
+    return new Distribution(sum / size, nearestRank(sorted, 50), nearestRank(sorted, 95), nearestRank(sorted, 99));
   }
 
   private static double nearestRank(double[] sorted, double p) {

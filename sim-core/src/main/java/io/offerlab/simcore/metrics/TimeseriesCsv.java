@@ -1,5 +1,9 @@
 package io.offerlab.simcore.metrics;
 
+import io.offerlab.simcore.results.AtomicFiles;
+import io.offerlab.simcore.results.Csv;
+import io.offerlab.simcore.results.Numbers;
+import io.offerlab.simcore.results.ResultsKeys;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;
@@ -36,13 +40,12 @@ final class TimeseriesCsv {
         InputStream raw = Files.newInputStream(rowFile);
         DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
       StringBuilder line = new StringBuilder(256);
-      line.append("time_s,cpus_total,cpus_allocated,cpus_used,cpus_offered,mem_total,mem_allocated,mem_used,"
-          + "mem_offered,gpus_total,gpus_allocated,gpus_used,gpus_offered,tasks_running,tasks_pending,jain");
+      line.append(String.join(",", ResultsKeys.TIMESERIES_COLUMNS));
       for (int i : order) {
-        line.append(',').append(Csv.field("share:" + frameworks.get(i)));
+        line.append(',').append(Csv.field(ResultsKeys.SHARE_PREFIX + frameworks.get(i)));
       }
       for (int i : order) {
-        line.append(',').append(Csv.field("cpus:" + frameworks.get(i)));
+        line.append(',').append(Csv.field(ResultsKeys.CPUS_PREFIX + frameworks.get(i)));
       }
       out.write(line.append('\n').toString());
       double[] fwValues = new double[2 * frameworks.size()];

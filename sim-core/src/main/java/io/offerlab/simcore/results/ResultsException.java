@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 /** Bad or missing results input; the message is one line naming the file and line or field. */
 public final class ResultsException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A CSV file read whole: a header row and data rows (RFC 4180 quoting). Errors name the file, line and column.
+ * The CSV of the results files (RFC 4180 quoting), written with {@link #field} and {@link #line} and read back
+ * streaming ({@link #forEachRow}) or whole ({@link #read}): a header row and data rows: a header row and data rows (RFC 4180 quoting). Errors name the file, line and column.
  *
  * <p>Quoted fields may not span lines: the results files never write newlines inside a field.
  */
@@ -168,9 +169,17 @@ public final class Csv {
       if (i > 0) {
         out.append(',');
       }
-      out.append(io.offerlab.simcore.metrics.Csv.field(fields.get(i)));
+      out.append(field(fields.get(i)));
     }
     return out.toString();
+  }
+
+  /** Returns {@code value} as a CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+  public static String field(String value) {
+    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+      return value;
+    }
+    return '"' + value.replace("\"", "\"\"") + '"';
   }
 
   private static List<String> split(String line, String file, int lineNumber) {

@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -22,8 +22,13 @@ public record Perf(double wallSeconds, double events, double eventsPerSecond, do
       return new Perf(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     JsonNode root = Json.read(file);
-    return new Perf(Json.number(root, "/wallSeconds"), Json.number(root, "/events"),
-        Json.number(root, "/eventsPerSecond"), Json.number(root, "/allocatorNanosPerCycle/mean"),
-        Json.number(root, "/peakHeapBytes"));
+    return new Perf(number(root, ResultsKeys.WALL_SECONDS), number(root, ResultsKeys.EVENTS),
+        number(root, ResultsKeys.EVENTS_PER_SECOND), number(root.path(ResultsKeys.ALLOCATOR_NANOS_PER_CYCLE),
+        ResultsKeys.MEAN), number(root, ResultsKeys.PEAK_HEAP_BYTES));
+  }
+
+  private static double number(JsonNode node, String key) {
+    JsonNode v = node.path(key);
+    return v.isNumber() ? v.asDouble() : Double.NaN;
   }
 }

@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,8 @@ public record JobRecord(String id, String framework, String kind, double arrival
     List<JobRecord> jobs = new ArrayList<>();
     int[] c = new int[8];
     List<List<String>> header = new ArrayList<>();
-    String[] columns = {"job_id", "framework", "kind", "arrival_s", "tasks", "outcome", "wait_s", "jct_s"};
+    String[] columns = {ResultsKeys.JOB_ID, ResultsKeys.FRAMEWORK, ResultsKeys.KIND, ResultsKeys.ARRIVAL_S,
+        ResultsKeys.TASKS_COLUMN, ResultsKeys.OUTCOME, ResultsKeys.WAIT_S, ResultsKeys.JCT_S};
     Csv.forEachRow(file, h -> {
       header.add(h);
       for (int i = 0; i < columns.length; i++) {

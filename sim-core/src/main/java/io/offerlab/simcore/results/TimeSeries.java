@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +12,7 @@ import java.util.Map;
  * resources, Jain's index, and each framework's dominant share ({@code share:<fw>}) and CPUs ({@code cpus:<fw>}).
  */
 public final class TimeSeries {
-  private static final List<String> REQUIRED = List.of("time_s", "cpus_total", "cpus_allocated", "cpus_used",
-      "cpus_offered", "mem_total", "mem_allocated", "mem_used", "mem_offered");
+  private static final List<String> REQUIRED = ResultsKeys.TIMESERIES_COLUMNS.subList(0, 9);
 
   private final Map<String, double[]> columns;
   private final List<String> frameworks;
@@ -42,7 +41,7 @@ public final class TimeSeries {
           throw new ResultsException(name + ":1: expected a column named '" + column + "' in the header");
         }
       }
-      time[0] = h.indexOf("time_s");
+      time[0] = h.indexOf(ResultsKeys.TIME_S);
       h.forEach(c -> columns.add(new DoubleColumn()));
     }, (line, fields) -> {
       for (int c = 0; c < fields.length; c++) {
@@ -61,8 +60,8 @@ public final class TimeSeries {
     List<String> frameworks = new ArrayList<>();
     for (int c = 0; c < names.size(); c++) {
       byName.putIfAbsent(names.get(c), columns.get(c).toArray());
-      if (names.get(c).startsWith("share:")) {
-        frameworks.add(names.get(c).substring("share:".length()));
+      if (names.get(c).startsWith(ResultsKeys.SHARE_PREFIX)) {
+        frameworks.add(names.get(c).substring(ResultsKeys.SHARE_PREFIX.length()));
       }
     }
     return new TimeSeries(byName, frameworks, columns.isEmpty() ? 0 : columns.get(0).size);
@@ -113,7 +112,7 @@ public final class TimeSeries {
 
   /** Returns the sample times in seconds. */
   public double[] time() {
-    return column("time_s");
+    return column(ResultsKeys.TIME_S);
   }
 
   /** Returns {@code part / total} per row (NaN where total is 0 or absent). */
@@ -129,12 +128,13 @@ public final class TimeSeries {
 
   /** Returns a framework's share of the cluster's CPUs, falling back to its dominant share without a cpus column. */
   public double[] cpuShare(String framework) {
-    return has("cpus:" + framework) ? fraction("cpus:" + framework, "cpus_total") : column("share:" + framework);
+    String cpus = ResultsKeys.CPUS_PREFIX + framework;
+    return has(cpus) ? fraction(cpus, "cpus_total") : column(ResultsKeys.SHARE_PREFIX + framework);
   }
 
   /** Returns a framework's dominant share. */
   public double[] dominantShare(String framework) {
-    return column("share:" + framework);
+    return column(ResultsKeys.SHARE_PREFIX + framework);
   }
 
   /** Returns the mean of a series over the rows where it is a number (NaN when none is). */

@@ -1,4 +1,4 @@
-package io.offerlab.reports.results;
+package io.offerlab.simcore.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,10 +48,17 @@ class CsvTest {
     Path results = tmp.resolve("results.json");
     Files.writeString(results, "{\"run\": {}}");
     assertEquals(results + ": expected field run.allocator to name the allocator",
-        assertThrows(ResultsException.class, () -> RunSummary.read(results)).getMessage());
+        assertThrows(ResultsException.class, () -> ResultsJson.read(results)).getMessage());
     Files.writeString(results, "{\"run\": \n ");
-    assertTrue(assertThrows(ResultsException.class, () -> RunSummary.read(results)).getMessage()
-        .startsWith(results + ":2: expected valid JSON"));
+    assertEquals(results + ":2: expected valid JSON, found the end of the file before it was complete (truncated?)",
+        assertThrows(ResultsException.class, () -> ResultsJson.read(results)).getMessage());
+    Files.writeString(results, "{\"run\": {\"allocator\": \"drf\",\n  \"seed\": 1,\n  \"workload\"");
+    assertEquals(results + ":3: expected valid JSON, found the end of the file before it was complete (truncated?)",
+        assertThrows(ResultsException.class, () -> ResultsJson.read(results)).getMessage());
+    Files.writeString(results, "{\"run\": {\"allocator\": drf}}");
+    String message = assertThrows(ResultsException.class, () -> ResultsJson.read(results)).getMessage();
+    assertTrue(message.startsWith(results + ":1: expected valid JSON: Unrecognized token 'drf'"), message);
+    assertTrue(!message.contains("Source") && !message.contains("jackson") && !message.contains("\n"), message);
   }
 
   @Test

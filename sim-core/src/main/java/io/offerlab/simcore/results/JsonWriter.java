@@ -1,4 +1,4 @@
-package io.offerlab.simcore.metrics;
+package io.offerlab.simcore.results;
 
 import java.util.List;
 import java.util.Map;
