@@ -46,9 +46,10 @@ import java.util.TreeMap;
  *       round(t) + round(r), when it covers (is no smaller than) what would be offered. Revive and deactivate clear a
  *       framework's filters; removing an agent drops the filters on it.
  *   <li>Static: agent lists (an agent no list names belongs to nobody); fractions of every agent; or the default
- *       split, the k-th agent added (from 0) belonging to the (k mod R)-th role in name order, R counting the roles
- *       with a framework when it is added, or {@code partitionRoles} when given. Agents added while R = 0 are split
- *       when the first role appears, as if added then.
+ *       split, the k-th agent added (from 0, removed ones included) belonging to the (k mod R)-th role in name
+ *       order, R counting the roles known when it is added (every role a framework was ever added with), or
+ *       {@code partitionRoles} when given. Agents added while R = 0 are split when the first role appears, as if
+ *       added then (so R = 1: they all belong to it). An agent whose owner has no framework is offered to nobody.
  * </ul>
  */
 final class NaiveOracle {
@@ -100,6 +101,8 @@ final class NaiveOracle {
   /** Roles with at least one framework, and their pick counts. */
   private final Map<String, Long> rolePicks = new HashMap<>();
   private final Map<String, Double> weights = new HashMap<>();
+  /** Every role a framework was ever added with: the roles "known" to the static default split. */
+  private final Set<String> knownRoles = new java.util.TreeSet<>();
   private final SplittableRandom random;
   private final OracleDrawOrder roleDraws;
   private final Map<String, OracleDrawOrder> frameworkDraws = new HashMap<>();
@@ -169,7 +172,7 @@ final class NaiveOracle {
   }
 
   private void addFramework(String id, String role, boolean gpu) {
-    boolean newRole = !rolePicks.containsKey(role);
+    boolean newRole = knownRoles.add(role);
     rolePicks.putIfAbsent(role, 0L);
     Framework framework = new Framework(id, role, gpu);
     frameworks.put(id, framework);
@@ -401,7 +404,7 @@ final class NaiveOracle {
   }
 
   private List<String> knownRoles() {
-    return rolePicks.keySet().stream().sorted().toList();
+    return List.copyOf(knownRoles);
   }
 
   private TreeMap<String, Long> clusterTotal() {
