@@ -318,7 +318,7 @@ final class NaiveOracle {
   }
 
   private boolean offerable(Framework framework, Agent agent, Map<String, Long> available) {
-    if (!framework.eligible() || !(System.getenv("ORACLE_TMP_NOGPU") != null) && agent.total.getOrDefault("gpus", 0L) > 0 && !framework.gpu) {
+    if (!framework.eligible() || agent.total.getOrDefault("gpus", 0L) > 0 && !framework.gpu) {
       return false;
     }
     for (Filter filter : framework.filters) {

@@ -59,8 +59,6 @@ final class OracleCases {
   private final Set<String> frameworksSeen = new HashSet<>();
   private final Set<String> rolesSeen = new HashSet<>();
 
-  static final boolean SAFE = System.getenv("ORACLE_TMP_SAFE") != null;
-
   private OracleCases(OracleConfig config) {
     this.oracle = new NaiveOracle(config);
   }
@@ -91,10 +89,8 @@ final class OracleCases {
     } else if (kind < 23) {
       return addFramework(op);
     } else if (kind < 26) {
-      if (SAFE) return onFramework(op, "suppress", Suppress::new);
       return onFramework(op, "remove framework", RemoveFramework::new);
     } else if (kind < 29) {
-      if (SAFE) return onFramework(op, "suppress", Suppress::new);
       return onFramework(op, "deactivate", Deactivate::new);
     } else if (kind < 32) {
       return onFramework(op, "activate", Activate::new);
@@ -117,7 +113,6 @@ final class OracleCases {
     }
     String id = absent.get(op.a() % absent.size());
     String shape = SHAPES[op.b() % SHAPES.length];
-    if (SAFE && shape.contains("0005")) shape = "cpus:0.5;mem:100";
     if (!agentsSeen.add(id)) {
       features.add("re-added agent");
     }
@@ -166,7 +161,6 @@ final class OracleCases {
   private OracleStep setWeight(RawOp op) {
     String role = WEIGHT_ROLES.get(op.a() % WEIGHT_ROLES.size());
     double weight = WEIGHTS[op.b() % WEIGHTS.length];
-    if (SAFE && !oracle.roles().contains(role)) return allocate(op);
     if (!oracle.roles().contains(role)) {
       features.add("setWeight on a role without frameworks");
     }
@@ -201,7 +195,6 @@ final class OracleCases {
     }
     features.add(part.equals(held) ? "whole recover" : "partial recover");
     Double refuse = REFUSE[op.c() % REFUSE.length];
-    if (SAFE && refuse != null && refuse == 8.3) refuse = 8.25;
     if (refuse != null && refuse > 0) {
       features.add("recover with filter");
     }
@@ -218,7 +211,6 @@ final class OracleCases {
     int choice = op.a() % 9;
     Double time;
     List<Long> expiries = oracle.liveFilterExpiries();
-    if (SAFE && choice >= 7) choice = 3;
     if (choice >= 7 && !expiries.isEmpty()) {
       long expiry = expiries.get(op.b() % expiries.size());
       boolean justBefore = choice == 8 && op.c() % 2 == 0;
@@ -245,8 +237,8 @@ final class OracleCases {
           agents.add(present.get(i));
         }
       }
-      if (!SAFE) Collections.shuffle(agents, new Random(op.c()));
-      if (!SAFE && op.c() % 7 == 0 && !agents.isEmpty()) {
+      Collections.shuffle(agents, new Random(op.c()));
+      if (op.c() % 7 == 0 && !agents.isEmpty()) {
         agents.add(agents.get(0));
       }
       features.add("allocate with an agents list");

@@ -35,7 +35,7 @@ sealed interface OracleStep {
     @Override
     public ObjectNode toJson() {
       ObjectNode node = op("addFramework").put("id", id).put("role", role);
-      if (gpu && !(System.getenv("ORACLE_TMP_NOGPU") != null)) {
+      if (gpu) {
         node.putArray("capabilities").add("GPU_RESOURCES");
       }
       return node;
