@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -15,8 +16,11 @@ import java.util.SplittableRandom;
  * frameworks in theirs; the first framework that is active, unsuppressed and not filtered is offered <em>all</em> of
  * the agent's remaining free resources, and the sorters are updated at once.
  *
- * <p>Subclasses choose the sorters (DRF, priority, random) and may confine roles to partitions. Left out: quota,
- * reservations, revocable and shared resources, and offer constraints.
+ * <p>Subclasses choose the sorters (DRF, priority, random) and may confine roles to partitions. As in Mesos, an agent
+ * with GPUs is offered only to frameworks with the GPU_RESOURCES capability ({@code filterGpuResources}), deactivating
+ * a framework clears its decline filters, a role leaves the role sorter with its last framework
+ * ({@code tryUntrackFrameworkUnderRole}), and a weight may be set for a role no framework has joined yet
+ * ({@code updateWeights}). Left out: quota, reservations, revocable and shared resources, and offer constraints.
  *
  * <p>Two shortcuts keep idle cycles cheap without changing any result: a cycle that offered nothing is not repeated
  * until something changes or a filter that blocked it expires, and an agent on which every eligible framework was
@@ -102,10 +106,11 @@ abstract class HierarchicalAllocator implements Allocator {
     if (agents.containsKey(agentId)) {
       throw new IllegalArgumentException("agent '" + agentId + "' already exists");
     }
+    long[] newTotal = sum(total[0], resources.toMilliArray(0), 1);
     AgentState agent = new AgentState(agentId, agentsByIndex.size(), resources.toMilliArray(0));
     agents.put(agentId, agent);
     agentsByIndex.add(agent);
-    total[0] = sum(total[0], agent.total, 1);
+    total[0] = newTotal;
     totalChanged = true;
     agentAdded(agent);
     refreshAllocatable(agent);
@@ -126,10 +131,16 @@ abstract class HierarchicalAllocator implements Allocator {
     changed = true;
   }
 
+  /** Returns {@code a + sign * b}; fails, changing nothing, when a quantity would overflow a long. */
   private static long[] sum(long[] a, long[] b, int sign) {
     long[] out = Arrays.copyOf(a, Math.max(a.length, b.length));
     for (int i = 0; i < b.length; i++) {
-      out[i] += sign * b[i];
+      try {
+        out[i] = sign > 0 ? Math.addExact(out[i], b[i]) : Math.subtractExact(out[i], b[i]);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("the cluster total of " + ResourceKinds.name(i)
+            + " would overflow (it is kept in thousandths in a 64-bit integer)");
+      }
     }
     return out;
   }
@@ -137,16 +148,32 @@ abstract class HierarchicalAllocator implements Allocator {
   // ---- frameworks and roles -----------------------------------------------------------------------------------
 
   @Override
-  public void addFramework(String frameworkId, String role) {
+  public void addFramework(String frameworkId, String role, Set<Capability> capabilities) {
     if (frameworks.containsKey(frameworkId)) {
       throw new IllegalArgumentException("framework '" + frameworkId + "' already exists");
     }
-    RoleState roleState = roles.computeIfAbsent(role, this::newRole);
-    FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length);
+    checkRole(role);
+    RoleState roleState = roles.get(role);
+    if (roleState == null) {
+      roleState = newRole(role);
+      roles.put(role, roleState);
+      roleAdded(roleState);
+    }
+    FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length,
+        capabilities.contains(Capability.GPU_RESOURCES));
     frameworks.put(frameworkId, framework);
     roleState.frameworkCount++;
     setEligible(framework, true);
   }
+
+  private static void checkRole(String role) {
+    if (role == null || role.isEmpty()) {
+      throw new IllegalArgumentException("role: expected a non-empty role name (Mesos rejects an empty role), found ''");
+    }
+  }
+
+  /** Called when a role enters the role sorter: its first framework joined, or one joined it again. */
+  void roleAdded(RoleState role) {}
 
   private RoleState newRole(String name) {
     RoleState role = new RoleState(name, newSorter(false), total[0].length);
@@ -175,9 +202,25 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
     setEligible(framework, false);
-    framework.role.frameworkCount--;
+    RoleState role = framework.role;
+    if (--role.frameworkCount == 0) {
+      // Mesos' tryUntrackFrameworkUnderRole: the role leaves the role sorter with its last framework, so a framework
+      // that joins it later starts it again with no picks. Its weight is kept (Mesos' sorter keeps weights by name).
+      roles.remove(role.name);
+    }
     frameworks.remove(frameworkId);
     changed = true;
+  }
+
+  @Override
+  public void updateFramework(String frameworkId, Set<Capability> capabilities) {
+    FrameworkState framework = framework(frameworkId);
+    boolean gpu = capabilities.contains(Capability.GPU_RESOURCES);
+    if (gpu != framework.gpuCapable) {
+      framework.gpuCapable = gpu;
+      eligibilityEpoch++; // GPU agents it was skipped on may now be offered to it
+      changed = true;
+    }
   }
 
   @Override
@@ -191,6 +234,7 @@ abstract class HierarchicalAllocator implements Allocator {
   public void deactivateFramework(String frameworkId) {
     FrameworkState framework = framework(frameworkId);
     framework.active = false;
+    clearFilters(framework); // As Mesos' deactivateFramework, which clears offerFilters.
     refreshEligible(framework);
   }
 
@@ -216,6 +260,7 @@ abstract class HierarchicalAllocator implements Allocator {
     if (!(weight > 0) || Double.isInfinite(weight)) {
       throw new IllegalArgumentException("expected a finite weight > 0 for role '" + role + "', found " + weight);
     }
+    checkRole(role);
     weights.put(role, weight);
     RoleState roleState = roles.get(role);
     if (roleState != null) {
@@ -269,22 +314,25 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     unallocate(agent, framework, amount);
     if (refuseSeconds > 0) {
-      addFilter(agent, framework, amount, nowMicros + filterMicros(refuseSeconds));
+      long duration = filterMicros(refuseSeconds);
+      if (duration > 0) {
+        addFilter(agent, framework, amount, nowMicros + duration);
+      }
     }
     changed = true;
   }
 
   /**
-   * Returns how long a decline filter lasts: at least one allocation interval ({@code minFilterSeconds}). A filter
-   * stretched to the interval also survives the allocation that falls exactly at its end, as Mesos makes sure the
-   * filter outlives the next batch allocation (MESOS-4302).
+   * Returns how long a decline filter lasts in whole microseconds: {@code refuseSeconds} rounded to the nearest
+   * microsecond, so a filter set at t blocks while time &lt; t + r, compared as integers. It lasts at least one
+   * allocation interval ({@code minFilterSeconds}); a filter stretched to the interval keeps one extra microsecond so
+   * that it also survives the allocation that falls exactly at its end, as Mesos makes sure the filter outlives the
+   * next batch allocation (MESOS-4302).
    */
   private long filterMicros(double refuseSeconds) {
-    double min = options.minFilterSeconds();
-    if (refuseSeconds <= min) {
-      return (long) Math.ceil(min * 1e6) + 1;
-    }
-    return refuseSeconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : (long) Math.ceil(refuseSeconds * 1e6);
+    long refuse = refuseSeconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : Math.round(refuseSeconds * 1e6);
+    long min = Math.round(options.minFilterSeconds() * 1e6);
+    return min > 0 && refuse <= min ? min + 1 : refuse;
   }
 
   private void addFilter(AgentState agent, FrameworkState framework, long[] refused, long expiresAt) {
@@ -357,20 +405,25 @@ abstract class HierarchicalAllocator implements Allocator {
     return offers;
   }
 
+  /** Visits the listed agents in the order they were added: the list filters, it does not reorder. */
   @Override
   public List<Offer> allocate(long nowMicros, Collection<String> agentIds) {
-    int n = 0;
-    if (order.length < agentIds.size()) {
-      order = new int[agentIds.size()];
-    }
+    BitSet listed = new BitSet();
     for (String id : agentIds) {
       AgentState agent = agent(id);
       if (allocatableAgents.get(agent.index)) {
-        order[n++] = agent.index;
+        listed.set(agent.index);
       }
     }
     if (eligibleFrameworks == 0) {
       return List.of();
+    }
+    int n = 0;
+    if (order.length < listed.cardinality()) {
+      order = new int[listed.cardinality()];
+    }
+    for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
+      order[n++] = i;
     }
     return cycle(nowMicros, n);
   }
@@ -443,6 +496,9 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     for (Client c = role.frameworks.first(); c != null; c = role.frameworks.next(c)) {
       FrameworkState framework = (FrameworkState) c.owner;
+      if (agent.hasGpu && !framework.gpuCapable) {
+        continue; // Mesos' filterGpuResources (MESOS-5634): GPU agents only for GPU_RESOURCES frameworks.
+      }
       if (isFiltered(agent, framework, available, now)) {
         continue;
       }
@@ -493,7 +549,7 @@ abstract class HierarchicalAllocator implements Allocator {
   private static void addInto(Map<FrameworkState, long[]> holders, FrameworkState framework, long[] held, long[] amount) {
     long[] sum = held.length >= amount.length ? held : Arrays.copyOf(held, amount.length);
     for (int i = 0; i < amount.length; i++) {
-      sum[i] += amount[i];
+      sum[i] = Math.addExact(sum[i], amount[i]);
     }
     if (sum != held) {
       holders.put(framework, sum);
@@ -571,6 +627,8 @@ abstract class HierarchicalAllocator implements Allocator {
     final int index;
     final long[] total;
     final long[] free;
+    /** Whether the agent has GPUs: then only GPU-capable frameworks are offered it (Mesos' filterGpuResources). */
+    final boolean hasGpu;
     final Map<FrameworkState, long[]> holders = new HashMap<>();
     /** Decline filters by framework index: a chain of filters each, or null. */
     Filter[] filters;
@@ -588,6 +646,7 @@ abstract class HierarchicalAllocator implements Allocator {
       this.index = index;
       this.total = total;
       this.free = total.clone();
+      this.hasGpu = ResourceKinds.GPUS < total.length && total[ResourceKinds.GPUS] > 0;
     }
 
     void take(long[] amount) {
@@ -626,16 +685,19 @@ abstract class HierarchicalAllocator implements Allocator {
     final int index;
     final RoleState role;
     final Client client;
+    /** Whether the framework declared the GPU_RESOURCES capability. */
+    boolean gpuCapable;
     boolean active = true;
     boolean suppressed;
     boolean eligible;
     /** Bumped by revive: filters set in an older epoch no longer apply. */
     int filterEpoch;
 
-    FrameworkState(String id, int index, RoleState role, int width) {
+    FrameworkState(String id, int index, RoleState role, int width, boolean gpuCapable) {
       this.id = id;
       this.index = index;
       this.role = role;
+      this.gpuCapable = gpuCapable;
       this.client = new Client(id, this, width);
     }
   }

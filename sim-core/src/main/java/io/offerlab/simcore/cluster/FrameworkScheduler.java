@@ -79,6 +79,8 @@ final class FrameworkScheduler {
   final Percentiles wait = new Percentiles();
   final Percentiles slowdown = new Percentiles();
   final Map<String, Long> failureReasons = new TreeMap<>();
+  /** Whether the framework has declared the GPU_RESOURCES capability (only the master changes it). */
+  boolean gpuCapable;
 
   FrameworkScheduler(Simulation sim, String name, String role, int index, FrameworkSettings settings) {
     this.sim = sim;

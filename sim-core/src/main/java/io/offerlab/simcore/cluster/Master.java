@@ -1,6 +1,7 @@
 package io.offerlab.simcore.cluster;
 
 import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Offer;
 import io.offerlab.allocators.Resources;
 import io.offerlab.isolationmodel.Solution;
@@ -10,9 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Mesos master: it runs the allocator's cycle, turns its output into offers, applies accepts and declines,
@@ -91,9 +94,18 @@ final class Master {
     }
     frameworks.put(framework.name, framework);
     frameworkList.add(framework);
-    allocator.addFramework(framework.name, framework.role);
+    allocator.addFramework(framework.name, framework.role,
+        framework.gpuCapable ? EnumSet.of(Capability.GPU_RESOURCES) : Set.of());
     eligible++;
     requestFullCycle();
+  }
+
+  /** Mesos UPDATE_FRAMEWORK adding GPU_RESOURCES: GPU agents may be offered to the framework from the next cycle. */
+  void declareGpus(FrameworkScheduler framework) {
+    if (!framework.gpuCapable) {
+      framework.gpuCapable = true;
+      allocator.updateFramework(framework.name, EnumSet.of(Capability.GPU_RESOURCES));
+    }
   }
 
   /** Mesos REVIVE: clears the framework's filters, unsuppresses it and runs a cycle. */

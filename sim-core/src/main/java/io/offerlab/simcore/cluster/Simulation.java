@@ -4,6 +4,7 @@ import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.AllocatorOptions.Partition;
 import io.offerlab.allocators.Allocators;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Resources;
 import io.offerlab.isolationmodel.AgentModel;
 import io.offerlab.isolationmodel.CgroupSettings;
@@ -299,6 +300,9 @@ public final class Simulation {
     long now = engine.now();
     Job job = nextJob;
     FrameworkScheduler framework = framework(job, now);
+    if (!framework.gpuCapable && asksForGpus(job)) {
+      master.declareGpus(framework);
+    }
     JobRun run = new JobRun(job, jobSeq++, framework);
     counters.jobsSubmitted++;
     jobLog.arrived(run);
@@ -325,11 +329,21 @@ public final class Simulation {
       String role = settings.role().isEmpty() ? job.role() : settings.role();
       int index = metrics.addFramework(job.framework());
       framework = new FrameworkScheduler(this, job.framework(), role, index, settings);
+      framework.gpuCapable = settings.capabilities().contains(Capability.GPU_RESOURCES) || asksForGpus(job);
       frameworks.put(job.framework(), framework);
       frameworkList.add(framework);
       master.addFramework(framework);
     }
     return framework;
+  }
+
+  private static boolean asksForGpus(Job job) {
+    for (TaskSpec task : job.tasks()) {
+      if (task.request().gpus() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether every task fits some agent and a gang's tasks fit the cluster together. */
