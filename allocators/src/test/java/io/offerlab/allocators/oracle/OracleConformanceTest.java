@@ -81,7 +81,7 @@ final class OracleConformanceTest {
       Statistics.label(feature).collect(features.contains(feature));
     }
     for (String feature : OracleCases.featureNames()) {
-      Statistics.label(feature).coverage(c -> c.check(true).percentage(p -> p >= 3));
+      Statistics.label(feature).coverage(c -> c.check(true).percentage(p -> p >= 10));
     }
   }
 
