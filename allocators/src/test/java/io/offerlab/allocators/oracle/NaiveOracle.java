@@ -32,8 +32,8 @@ import java.util.TreeMap;
  * several offers to one framework on one agent within a cycle are merged into one):
  * <ul>
  *   <li>A cycle visits the agents in the order they were added (a re-added id counts as added again), only the listed
- *       ones when {@code agents} is given, and only while their free resources hold {@code cpus:0.01} or
- *       {@code mem:32}.
+ *       ones when {@code agents} is given, and only while their free resources hold one of the minimum allocatable
+ *       alternatives ({@code cpus:0.01} or {@code mem:32} by default; with none, anything non-empty).
  *   <li>On an agent, roles are visited in sorter order and, in a role, its frameworks in theirs. The first framework
  *       that is active, unsuppressed, GPU-capable when the agent has GPUs, and not covered by a live decline filter
  *       is offered all the role may take there; orders are recomputed after every offer.
@@ -43,7 +43,8 @@ import java.util.TreeMap;
  *   <li>Picks count offers. A framework's count goes with it; a role's is forgotten when its last framework leaves.
  *   <li>Weights may be set for roles with no framework; they are kept for when one arrives.
  *   <li>Times are rounded to whole microseconds; a filter set at t for r seconds blocks while now &lt;
- *       round(t) + round(r), when it covers (is no smaller than) what would be offered. Revive and deactivate clear a
+ *       round(t) + round(r) (with {@code minFilterSeconds} m, at least round(m) + 1), when it covers (is no smaller
+ *       than) what would be offered. Revive and deactivate clear a
  *       framework's filters; removing an agent drops the filters on it.
  *   <li>Static: agent lists (an agent no list names belongs to nobody); fractions of every agent; or the default
  *       split, the k-th agent added (from 0, removed ones included) belonging to the (k mod R)-th role in name
@@ -245,8 +246,23 @@ final class NaiveOracle {
     }
     framework.held.put(s.agent(), OracleResources.minus(held, amount));
     if (s.refuseSeconds() != null && s.refuseSeconds() > 0) {
-      framework.filters.add(new Filter(s.agent(), amount, now + Math.round(s.refuseSeconds() * 1e6)));
+      framework.filters.add(new Filter(s.agent(), amount, now + filterMicros(s.refuseSeconds())));
     }
+  }
+
+  /**
+   * A filter lasts r rounded to the microsecond; with {@code minFilterSeconds} m &gt; 0, one with r &lt;= m lasts m
+   * plus one microsecond (docs/scenarios.md, after Mesos' MESOS-4302).
+   */
+  private long filterMicros(double refuseSeconds) {
+    long r = Math.round(refuseSeconds * 1e6);
+    long m = Math.round(config.minFilterSeconds() * 1e6);
+    return m > 0 && r <= m ? m + 1 : r;
+  }
+
+  private boolean allocatable(Map<String, Long> available) {
+    return OracleResources.allocatable(available, config.minAllocatable() == null
+        ? OracleResources.DEFAULT_MIN_ALLOCATABLE : config.minAllocatable());
   }
 
   private void advance(Double t) {
@@ -264,7 +280,7 @@ final class NaiveOracle {
     Map<List<String>, TreeMap<String, Long>> offers = new TreeMap<>(
         Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
     for (Agent agent : new ArrayList<>(agents.values())) {
-      if ((listed == null || listed.contains(agent.id)) && OracleResources.allocatable(free(agent))) {
+      if ((listed == null || listed.contains(agent.id)) && allocatable(free(agent))) {
         if (config.allocator().equals("random")) {
           visitRandomly(agent, offers);
         } else {
@@ -279,11 +295,11 @@ final class NaiveOracle {
 
   private void visitInOrder(Agent agent, Map<List<String>, TreeMap<String, Long>> offers) {
     boolean offered = true;
-    while (offered && OracleResources.allocatable(free(agent))) {
+    while (offered && allocatable(free(agent))) {
       offered = false;
       for (String role : rolesInOrder()) {
         TreeMap<String, Long> available = availableFor(agent, role);
-        if (!OracleResources.allocatable(available)) {
+        if (!allocatable(available)) {
           continue;
         }
         for (Framework framework : frameworksInOrder(role)) {
@@ -311,7 +327,7 @@ final class NaiveOracle {
           break;
         }
       }
-      if (!OracleResources.allocatable(free(agent))) {
+      if (!allocatable(free(agent))) {
         return;
       }
     }

@@ -15,6 +15,7 @@ import io.offerlab.allocators.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,18 @@ final class OracleConformanceTest {
   private static final Map<String, BiFunction<Long, Integer, OracleConfig>> TARGETS = new LinkedHashMap<>();
 
   static {
-    TARGETS.put("drf", (seed, v) -> OracleConfig.of("drf", seed));
-    TARGETS.put("random", (seed, v) -> OracleConfig.of("random", seed));
-    TARGETS.put("priority", (seed, v) -> OracleConfig.of("priority", seed).withPriorities(PRIORITIES.get(v % 3)));
-    TARGETS.put("static", (seed, v) -> STATIC.get(v % STATIC.size()).apply(OracleConfig.of("static", seed)));
+    TARGETS.put("drf", (seed, v) -> common("drf", seed, v));
+    TARGETS.put("random", (seed, v) -> common("random", seed, v));
+    TARGETS.put("priority", (seed, v) -> common("priority", seed, v).withPriorities(PRIORITIES.get(v % 3)));
+    TARGETS.put("static", (seed, v) -> STATIC.get(v % STATIC.size()).apply(common("static", seed, v)));
+  }
+
+  /** Filters stretched to an allocation interval, or not; the default minimum allocatable resources, or others. */
+  private static OracleConfig common(String allocator, long seed, int v) {
+    double[] minFilter = {0, 0, 1.0, 2.5};
+    List<List<String>> minAllocatable = Arrays.asList(null, null, List.of("cpus:1", "mem:1024"), List.of());
+    return OracleConfig.of(allocator, seed).withMinFilterSeconds(minFilter[(v / 5) % 4])
+        .withMinAllocatable(minAllocatable.get((v / 20) % 4));
   }
 
   @Provide
@@ -70,7 +79,7 @@ final class OracleConformanceTest {
 
   @Property(tries = 2000)
   void everyAllocatorOffersWhatTheOracleOffers(@ForAll("ops") List<RawOp> ops, @ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 59) int variant) {
+      @ForAll @IntRange(min = 0, max = 79) int variant) {
     Set<String> features = new TreeSet<>();
     for (var target : TARGETS.entrySet()) {
       Built built = OracleCases.build(target.getValue().apply(seed, variant), ops);

@@ -2,6 +2,7 @@ package io.offerlab.allocators.oracle;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -60,9 +61,18 @@ final class OracleResources {
     return inner.entrySet().stream().allMatch(e -> e.getValue() <= outer.getOrDefault(e.getKey(), 0L));
   }
 
-  /** Mesos' default minimum allocatable resources: {@code cpus:0.01} or {@code mem:32}, either one is enough. */
-  static boolean allocatable(Map<String, Long> available) {
-    return available.getOrDefault("cpus", 0L) >= 10 || available.getOrDefault("mem", 0L) >= 32_000;
+  /** Mesos' default minimum allocatable resources: {@code cpus:0.01} or {@code mem:32}. */
+  static final List<String> DEFAULT_MIN_ALLOCATABLE = List.of("cpus:0.01", "mem:32");
+
+  /**
+   * Whether {@code available} contains one of the minimum allocatable alternatives (either one is enough); with no
+   * alternatives, any non-empty resources are allocatable (Mesos' {@code allocatable} with an empty set).
+   */
+  static boolean allocatable(Map<String, Long> available, List<String> alternatives) {
+    if (alternatives.isEmpty()) {
+      return available.values().stream().anyMatch(v -> v > 0);
+    }
+    return alternatives.stream().anyMatch(a -> contains(available, parse(a)));
   }
 
   /** The fraction {@code f} (as written in decimal) of {@code milli} thousandths, floored to thousandths. */
