@@ -132,11 +132,13 @@ public record ClusterSpec(String spec, List<Group> groups) {
       throw new IllegalArgumentException("cluster '" + s + "': expected an agent count N in uniform:N:RESOURCES, found '"
           + rest.substring(0, colon) + "'");
     }
+    Group group;
     try {
-      return new ClusterSpec(s, List.of(new Group(count, Resources.parse(rest.substring(colon + 1)))));
+      group = new Group(count, Resources.parse(rest.substring(colon + 1)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("cluster '" + s + "': " + e.getMessage());
     }
+    return new ClusterSpec(s, List.of(group));
   }
 
   private static ClusterSpec parseFile(String s) {

@@ -32,6 +32,7 @@ class EmptyRoleAndOverflowConfigTest {
         () -> ClusterSpec.parse("uniform:2:cpus:4;mem:9000000000000000", Optional.empty()));
     assertTrue(e.getMessage().startsWith("cluster 'uniform:2:") && e.getMessage().contains("mem")
         && e.getMessage().contains("overflow"), e.getMessage());
-    assertTrue(!e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n") && e.getMessage().indexOf("cluster '") == e.getMessage().lastIndexOf(
+        "cluster '"), e.getMessage());
   }
 }
