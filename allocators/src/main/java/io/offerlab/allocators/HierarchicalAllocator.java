@@ -443,8 +443,9 @@ abstract class HierarchicalAllocator implements Allocator {
       agent.filters = Arrays.copyOf(agent.filters == null ? new Filter[0] : agent.filters,
           Math.max(i + 1, Math.min(frameworkCount, 2 * i + 2)));
     }
-    agent.filters[i] = new Filter(refused, refusedRanges, expiresAt, framework.filterEpoch,
-        live(agent.filters[i], framework, -1));
+    Filter chain = live(agent.filters[i], framework, -1);
+    agent.filters[i] = refusedRanges == null ? new Filter(refused, expiresAt, framework.filterEpoch, chain)
+        : new RangeFilter(refused, refusedRanges, expiresAt, framework.filterEpoch, chain);
   }
 
   /** Drops every filter of the framework at once: filters of an older epoch are dead (Mesos' revive). */
@@ -480,7 +481,7 @@ abstract class HierarchicalAllocator implements Allocator {
     filters[i] = chain;
     for (Filter f = chain; f != null; f = f.next) {
       if (Resources.containsMilli(f.refused, offer)
-          && (agent.freeRanges == null || NamedRanges.contains(f.refusedRanges, agent.freeRanges))) {
+          && (agent.freeRanges == null || f.coversRanges(agent.freeRanges))) {
         nextExpiry = Math.min(nextExpiry, f.expiresAt);
         agent.blockedUntil = Math.min(agent.blockedUntil, f.expiresAt);
         return true;
@@ -875,20 +876,38 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}; chained per agent. */
-  static final class Filter {
+  static class Filter {
     final long[] refused;
-    /** The refused range resources, or null: then an offer with ranges is never covered. */
-    final NamedRanges refusedRanges;
     final long expiresAt;
     final int epoch;
     Filter next;
 
-    Filter(long[] refused, NamedRanges refusedRanges, long expiresAt, int epoch, Filter next) {
+    Filter(long[] refused, long expiresAt, int epoch, Filter next) {
       this.refused = refused;
-      this.refusedRanges = refusedRanges;
       this.expiresAt = expiresAt;
       this.epoch = epoch;
       this.next = next;
     }
+
+    /** Returns whether the refused ranges hold every offered range; a filter without ranges holds none. */
+    boolean coversRanges(NamedRanges offered) {
+      return false;
+    }
   }
+
+  /** A decline filter that also refused range resources (kept apart so that scalar-only filters stay small). */
+  static final class RangeFilter extends Filter {
+    final NamedRanges refusedRanges;
+
+    RangeFilter(long[] refused, NamedRanges refusedRanges, long expiresAt, int epoch, Filter next) {
+      super(refused, expiresAt, epoch, next);
+      this.refusedRanges = refusedRanges;
+    }
+
+    @Override
+    boolean coversRanges(NamedRanges offered) {
+      return NamedRanges.contains(refusedRanges, offered);
+    }
+  }
+
 }

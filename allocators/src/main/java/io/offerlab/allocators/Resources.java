@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * {@code 1.0005} is 1.001. Sums are checked: a quantity that would overflow is an error, never a wrap. The text form
  * is Mesos' {@code name:value;name:value}, a range resource written {@code name:[a-b,c-d]}. Ranges add by union,
  * subtract by set difference and are contained when every range is inside; dominant shares look at scalars only, as
- * Mesos' sorter does. A vector without ranges never touches them, so scalar arithmetic costs what it did.
+ * Mesos' sorter does. A vector without ranges is a plain {@code Resources} with no range field (ranges live in a
+ * subclass), so scalar arithmetic allocates and costs what it did.
  */
-public final class Resources {
+public sealed class Resources permits Resources.WithRanges {
   /** The vector with every quantity zero. */
   public static final Resources EMPTY = new Resources(new long[0]);
 
@@ -32,16 +33,9 @@ public final class Resources {
   private static final Pattern NUMBER = Pattern.compile("\\+?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private final long[] milli;
-  /** The range resources, or null when there are none. */
-  private final NamedRanges ranges;
 
   private Resources(long[] milli) {
-    this(milli, null);
-  }
-
-  private Resources(long[] milli, NamedRanges ranges) {
     this.milli = milli;
-    this.ranges = ranges;
   }
 
   /** Wraps thousandths (trailing zeros trimmed) and range resources (null for none). */
@@ -53,7 +47,7 @@ public final class Resources {
     while (n > 0 && milli[n - 1] == 0) {
       n--;
     }
-    return new Resources(n == milli.length ? milli : Arrays.copyOf(milli, n), ranges);
+    return new WithRanges(n == milli.length ? milli : Arrays.copyOf(milli, n), ranges);
   }
 
   /** Wraps a thousandths array (indexed by {@link ResourceKinds}) without copying; trailing zeros are trimmed. */
@@ -153,7 +147,7 @@ public final class Resources {
     int index = ResourceKinds.intern(name);
     long[] values = Arrays.copyOf(milli, Math.max(milli.length, index + 1));
     values[index] = toMilli(value);
-    return wrap(values, ranges);
+    return wrap(values, namedRanges());
   }
 
   /** Converts a quantity to thousandths as Mesos does ({@code llround(value * 1000)}); fails when it would overflow. */
@@ -213,27 +207,29 @@ public final class Resources {
 
   /** Returns whether every quantity is zero and there is no range. */
   public boolean isEmpty() {
-    return milli.length == 0 && ranges == null;
+    return milli.length == 0 && namedRanges() == null;
   }
 
   /** Returns whether the vector has range resources. */
   public boolean hasRanges() {
-    return ranges != null;
+    return namedRanges() != null;
   }
 
   /** Returns the ranges of the range resource {@code name} (empty when absent). */
   public Ranges ranges(String name) {
+    NamedRanges ranges = namedRanges();
     return ranges == null ? Ranges.EMPTY : ranges.get(name);
   }
 
   /** Returns the range resources by name, in name order. */
   public Map<String, Ranges> rangeMap() {
+    NamedRanges ranges = namedRanges();
     return ranges == null ? Map.of() : ranges.asMap();
   }
 
   /** Returns the scalars only, without the range resources. */
   public Resources scalars() {
-    return ranges == null ? this : wrap(milli);
+    return namedRanges() == null ? this : wrap(milli);
   }
 
   /** Returns a copy with the range resource {@code name} set to {@code value} (removed when empty). */
@@ -245,7 +241,7 @@ public final class Resources {
 
   /** The range resources, for the allocator's bookkeeping (null when there are none). */
   NamedRanges namedRanges() {
-    return ranges;
+    return null;
   }
 
   /** Returns the element-wise sum (the union of ranges). */
@@ -254,7 +250,7 @@ public final class Resources {
     for (int i = 0; i < other.milli.length; i++) {
       sum[i] = Math.addExact(sum[i], other.milli[i]);
     }
-    return wrap(sum, NamedRanges.plus(ranges, other.ranges));
+    return wrap(sum, NamedRanges.plus(namedRanges(), other.namedRanges()));
   }
 
   /** Returns the element-wise difference; fails when a quantity would become negative. */
@@ -266,7 +262,7 @@ public final class Resources {
     for (int i = 0; i < other.milli.length; i++) {
       diff[i] -= other.milli[i];
     }
-    return wrap(diff, NamedRanges.minus(ranges, other.ranges));
+    return wrap(diff, NamedRanges.minus(namedRanges(), other.namedRanges()));
   }
 
   /** Returns the element-wise minimum. */
@@ -275,7 +271,7 @@ public final class Resources {
     for (int i = 0; i < result.length; i++) {
       result[i] = Math.min(milli[i], other.milli[i]);
     }
-    return wrap(result, NamedRanges.intersect(ranges, other.ranges));
+    return wrap(result, NamedRanges.intersect(namedRanges(), other.namedRanges()));
   }
 
   /**
@@ -283,7 +279,8 @@ public final class Resources {
    * {@code other} lies inside the same resource's ranges here.
    */
   public boolean contains(Resources other) {
-    return containsMilli(milli, other.milli) && (other.ranges == null || NamedRanges.contains(ranges, other.ranges));
+    NamedRanges inner = other.namedRanges();
+    return containsMilli(milli, other.milli) && (inner == null || NamedRanges.contains(namedRanges(), inner));
   }
 
   static boolean containsMilli(long[] outer, long[] inner) {
@@ -309,7 +306,7 @@ public final class Resources {
       }
       result[i] = (long) scaled;
     }
-    return wrap(result, ranges);
+    return wrap(result, namedRanges());
   }
 
   /**
@@ -358,6 +355,7 @@ public final class Resources {
    */
   @Override
   public String toString() {
+    NamedRanges ranges = namedRanges();
     if (ranges != null) {
       Map<String, String> parts = new TreeMap<>();
       ranges.appendTo(parts);
@@ -389,11 +387,28 @@ public final class Resources {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Resources r && Arrays.equals(milli, r.milli) && java.util.Objects.equals(ranges, r.ranges);
+    return o instanceof Resources r && Arrays.equals(milli, r.milli)
+        && java.util.Objects.equals(namedRanges(), r.namedRanges());
   }
 
   @Override
   public int hashCode() {
+    NamedRanges ranges = namedRanges();
     return Arrays.hashCode(milli) + (ranges == null ? 0 : 31 * ranges.hashCode());
+  }
+
+  /** A vector with range resources. */
+  static final class WithRanges extends Resources {
+    private final NamedRanges ranges;
+
+    WithRanges(long[] milli, NamedRanges ranges) {
+      super(milli);
+      this.ranges = ranges;
+    }
+
+    @Override
+    NamedRanges namedRanges() {
+      return ranges;
+    }
   }
 }
