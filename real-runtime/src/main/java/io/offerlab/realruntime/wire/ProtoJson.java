@@ -44,27 +44,44 @@ public final class ProtoJson {
   /** Parse a JSON document into {@code builder} and return the built message; errors name the field path. */
   @SuppressWarnings("unchecked")
   public static <M extends Message> M parse(byte[] json, Message.Builder builder) throws BadMessageException {
-    JsonNode root;
+    return (M) parse(tree(json), builder);
+  }
+
+  /** Parse a JSON tree (an object) into {@code builder} and return the built message. */
+  public static Message parse(JsonNode root, Message.Builder builder) throws BadMessageException {
+    return parse(root, builder, "");
+  }
+
+  /** Parse a JSON object found at {@code path} of a larger document; errors name fields below that path. */
+  public static Message parse(JsonNode root, Message.Builder builder, String path) throws BadMessageException {
+    if (root == null || !root.isObject()) {
+      throw new BadMessageException((path.isEmpty() ? "" : "field '" + path + "': ") + "expected a JSON object for "
+          + builder.getDescriptorForType().getName());
+    }
+    merge(root, builder, path);
+    if (!builder.isInitialized()) {
+      String prefix = path.isEmpty() ? "" : path + ".";
+      throw new BadMessageException("missing required fields: " + String.join(", ",
+          builder.findInitializationErrors().stream().map(f -> prefix + f).toList()));
+    }
+    return builder.build();
+  }
+
+  /** Parse a whole document into a JSON tree; malformed JSON is a one-line {@link BadMessageException}. */
+  public static JsonNode tree(byte[] json) throws BadMessageException {
     try {
-      root = MAPPER.readTree(json);
+      return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new BadMessageException("malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw new BadMessageException("malformed JSON: " + e.getMessage());
     }
-    return (M) parse(root, builder);
   }
 
-  /** Parse a JSON tree (an object) into {@code builder} and return the built message. */
-  public static Message parse(JsonNode root, Message.Builder builder) throws BadMessageException {
-    if (root == null || !root.isObject()) {
-      throw new BadMessageException("expected a JSON object for " + builder.getDescriptorForType().getName());
-    }
-    merge(root, builder, "");
-    if (!builder.isInitialized()) {
-      throw new BadMessageException("missing required fields: " + String.join(", ", builder.findInitializationErrors()));
-    }
-    return builder.build();
+  /** Append a JSON string literal (compact ASCII, as {@link #print} writes strings). */
+  public static StringBuilder quote(StringBuilder out, String text) {
+    JsonText.string(out, text);
+    return out;
   }
 
   private static void merge(JsonNode object, Message.Builder builder, String path) throws BadMessageException {
