@@ -85,6 +85,28 @@ public record CgroupHost(int version, Map<String, Path> controllerDirs) {
     return new CgroupHost(1, dirs);
   }
 
+  /**
+   * Return why cgroups v1 cannot run tasks on this host (not v1, or a needed controller not mounted writable), or
+   * null when they can. The agent's default {@code --isolation cgroups} and the real-cgroup tests ask this.
+   */
+  public static String whyNotUsableV1() {
+    try {
+      CgroupHost host = detect();
+      if (host.version() != 1) {
+        return "this host mounts cgroups v" + host.version();
+      }
+      for (String c : List.of("cpu", "cpuacct", "memory", "freezer", "cpuset")) {
+        Path dir = host.controllerDirs().get(c);
+        if (dir == null || !Files.isWritable(dir)) {
+          return "the v1 '" + c + "' controller is not mounted writable";
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
   private static String relative(String cgroupPath) {
     String p = cgroupPath.trim();
     while (p.startsWith("/")) {
