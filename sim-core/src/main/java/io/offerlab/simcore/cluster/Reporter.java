@@ -38,29 +38,29 @@ final class Reporter {
     }
     summary.put("utilisation", util);
     Map<String, Object> jobs = new LinkedHashMap<>();
-    jobs.put("submitted", c.jobsSubmitted);
-    jobs.put("completed", c.jobsCompleted);
-    jobs.put("failed", c.jobsFailed);
-    jobs.put("killed", c.jobsKilled);
-    jobs.put("unfinished", c.jobsSubmitted - c.jobsCompleted - c.jobsFailed - c.jobsKilled);
+    jobs.put("submitted", c.jobsSubmitted());
+    jobs.put("completed", c.jobsCompleted());
+    jobs.put("failed", c.jobsFailed());
+    jobs.put("killed", c.jobsKilled());
+    jobs.put("unfinished", c.jobsSubmitted() - c.jobsCompleted() - c.jobsFailed() - c.jobsKilled());
     summary.put("jobs", jobs);
     Map<String, Object> tasks = new LinkedHashMap<>();
-    tasks.put("launched", c.tasksLaunched);
-    tasks.put("completed", c.tasksCompleted);
-    tasks.put("failed", c.tasksFailed);
-    tasks.put("killed", c.tasksKilled);
-    tasks.put("lost", c.tasksLost);
+    tasks.put("launched", c.tasksLaunched());
+    tasks.put("completed", c.tasksCompleted());
+    tasks.put("failed", c.tasksFailed());
+    tasks.put("killed", c.tasksKilled());
+    tasks.put("lost", c.tasksLost());
     summary.put("tasks", tasks);
     summary.put("jobCompletionSeconds", sim.jct.summary());
     summary.put("jobWaitSeconds", sim.wait.summary());
     summary.put("fairness", Map.of("jainDominantShare", m.meanJain(end)));
     Map<String, Object> offers = new LinkedHashMap<>();
-    offers.put("made", c.offersMade);
-    offers.put("accepted", c.offersAccepted);
-    offers.put("declined", c.offersDeclined);
-    offers.put("rescinded", c.offersRescinded);
+    offers.put("made", c.offersMade());
+    offers.put("accepted", c.offersAccepted());
+    offers.put("declined", c.offersDeclined());
+    offers.put("rescinded", c.offersRescinded());
     summary.put("offers", offers);
-    summary.put("agentFailures", c.agentFailures);
+    summary.put("agentFailures", c.agentFailures());
     summary.put("endReason", endReason);
 
     double throttled = 0;
@@ -75,13 +75,13 @@ final class Reporter {
     isolation.put("cpuSecondsAllocated", m.cpuSecondsAllocated(end));
     isolation.put("cpuSecondsUsed", m.cpuSecondsUsed(end));
     isolation.put("throttledTaskSeconds", throttled);
-    isolation.put("oomKills", c.oomKills);
+    isolation.put("oomKills", c.oomKills());
     isolation.put("jobSlowdown", sim.slowdown.summary());
 
     return new Outcome(end, endReason, summary, isolation, perFramework, allocatorOptions(),
-        sim.engine.eventsProcessed(), c.tasksLaunched, c.offersMade, sim.master.cycleNanos.count(),
-        sim.master.cycleNanos.summary(), sim.master.allocatorNanos / 1e9, m.meanAllocated(0, end), m.meanUsed(0, end), m.meanAllocated(1, end),
-        m.meanUsed(1, end), sim.jct.mean(), c.jobsSubmitted, c.jobsCompleted);
+        sim.engine.eventsProcessed(), c.tasksLaunched(), c.offersMade(), sim.master.allocator.cycleNanos().count(),
+        sim.master.allocator.cycleNanos().summary(), sim.master.allocator.allocatorNanos() / 1e9, m.meanAllocated(0, end), m.meanUsed(0, end), m.meanAllocated(1, end),
+        m.meanUsed(1, end), sim.jct.mean(), c.jobsSubmitted(), c.jobsCompleted());
   }
 
   private static Map<String, Object> utilisation(double allocated, double used, double offered) {

@@ -6,7 +6,6 @@ import io.offerlab.allocators.AllocatorOptions.Partition;
 import io.offerlab.allocators.Allocators;
 import io.offerlab.allocators.Resources;
 import io.offerlab.isolationmodel.AgentModel;
-import io.offerlab.isolationmodel.CgroupSettings;
 import io.offerlab.isolationmodel.IsolationConfig;
 import io.offerlab.simcore.config.ClusterSpec;
 import io.offerlab.simcore.config.FrameworkSettings;
@@ -32,7 +31,7 @@ import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
- * One simulated run of a Mesos cluster: an {@link Engine}, a {@link Master} with its allocator, the agents, the
+ * One simulated run of a Mesos cluster: an {@link Engine}, a {@link SimulatedMaster} with its allocator, the agents, the
  * framework schedulers that the workload's jobs create, and the metrics. Everything is validated in the constructor,
  * before the first event; {@link #run()} then streams the jobs in, runs until every job that can finish has finished
  * (or the end time, or a stall), and writes {@code jobs.csv} and {@code timeseries.csv} into the output folder.
@@ -40,15 +39,15 @@ import java.util.function.LongConsumer;
  * <p>A simulation is an ordinary object (no statics), so several can run side by side in one JVM. Given the same
  * inputs and seed it produces the same files byte for byte: nothing depends on wall time or hash order.
  */
-public final class Simulation {
+public final class Simulation implements RunProgress {
   private static final int PROGRESS_EVERY = 1 << 16;
 
   final Engine engine = new Engine();
   final SimulationConfig config;
   final Metrics metrics;
   final Counters counters = new Counters();
-  final Master master;
-  final Agent.Scratch scratch = new Agent.Scratch();
+  final SimulatedMaster master;
+  private final SimContext ctx;
   private final RandomStreams streams;
   private final IsolationConfig isolation;
   private final AllocatorOptions allocatorOptions;
@@ -102,9 +101,12 @@ public final class Simulation {
     for (var entry : config.allocator().weights().entrySet()) {
       allocator.setWeight(entry.getKey(), entry.getValue());
     }
-    this.master = new Master(this, allocator, config.master(), config.simulation().tickWhenIdle());
     this.arrivals = new JobArrivals(this);
     this.stallWatch = new StallWatch(this);
+    this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
+    this.ctx = new SimContext(engine, metrics, counters, isolation, new Agent.Scratch());
+    this.master = new SimulatedMaster(ctx, this, allocator, config.master(), config.agents(),
+        config.simulation().tickWhenIdle());
     Map<Double, AgentModel> models = new HashMap<>();
     int k = 0;
     for (ClusterSpec.Group group : cluster.groups()) {
@@ -114,9 +116,7 @@ public final class Simulation {
       for (int i = 0; i < group.count(); i++) {
         int index = k++;
         String id = ids.get(index);
-        AgentTransition transition = new AgentTransition(this, streams.stream("agent:" + id));
-        Agent agent = new Agent(id, index, r, model, transition);
-        transition.agent = agent;
+        Agent agent = new Agent(id, index, r, model, streams.stream("agent:" + id), master);
         master.addAgent(agent);
         clusterTotal[0] += agent.totalCpus;
         clusterTotal[1] += agent.totalMem;
@@ -124,7 +124,6 @@ public final class Simulation {
         clusterTotal[3] += agent.totalGpus;
       }
     }
-    this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
     this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
     metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[3]);
   }
@@ -189,10 +188,6 @@ public final class Simulation {
       }
     }
     return new ArrayList<>(roles);
-  }
-
-  CgroupSettings cgroups(double cpus, double memMb) {
-    return CgroupSettings.forTask(cpus, memMb, isolation);
   }
 
   // ---- the run ------------------------------------------------------------------------------------------------
@@ -300,15 +295,14 @@ public final class Simulation {
     Job job = nextJob;
     FrameworkScheduler framework = framework(job, now);
     JobRun run = new JobRun(job, jobSeq++, framework);
-    counters.jobsSubmitted++;
+    counters.jobSubmitted();
     jobLog.arrived(run);
     lastProgress = now;
     if (run.finite) {
       finiteOpen++;
     }
     if (!schedulable(job)) {
-      framework.jobs++;
-      framework.failureReasons.merge("unschedulable", (long) run.taskCount, Long::sum);
+      framework.unschedulable(run.taskCount);
       run.dropPending();
       jobEnded(run, JobRun.Outcome.FAILED);
     } else {
@@ -324,7 +318,7 @@ public final class Simulation {
       FrameworkSettings settings = config.framework(job.framework());
       String role = settings.role().isEmpty() ? job.role() : settings.role();
       int index = metrics.addFramework(job.framework());
-      framework = new FrameworkScheduler(this, job.framework(), role, index, settings);
+      framework = new FrameworkScheduler(ctx, master, this, job.framework(), role, index, settings);
       frameworks.put(job.framework(), framework);
       frameworkList.add(framework);
       master.addFramework(framework);
@@ -367,7 +361,8 @@ public final class Simulation {
   }
 
   /** Ends a job: a failed job's running tasks are killed and its pending tasks dropped. */
-  void jobEnded(JobRun job, JobRun.Outcome outcome) {
+  @Override
+  public void jobEnded(JobRun job, JobRun.Outcome outcome) {
     if (job.finished()) {
       return;
     }
@@ -381,14 +376,14 @@ public final class Simulation {
       framework.dropJob(job, now);
     }
     if (outcome == JobRun.Outcome.COMPLETED) {
-      counters.jobsCompleted++;
-      framework.jobsCompleted++;
+      counters.jobCompleted();
+      framework.jobEnded(true);
       double seconds = (now - job.arrival) / 1e6;
       jct.add(seconds);
       framework.jct.add(seconds);
     } else {
-      counters.jobsFailed++;
-      framework.jobsFailed++;
+      counters.jobFailed();
+      framework.jobEnded(false);
     }
     if (job.firstStart >= 0) {
       double waited = (job.firstStart - job.arrival) / 1e6;
@@ -410,14 +405,16 @@ public final class Simulation {
 
   // ---- progress and stalls ------------------------------------------------------------------------------------
 
-  void taskStarted(TaskRun task) {
+  @Override
+  public void taskStarted(TaskRun task) {
     lastProgress = engine.now();
     if (task.uncontendedMicros() != TaskSpec.UNBOUNDED) {
       runningFinite++;
     }
   }
 
-  void taskStopped(TaskRun task) {
+  @Override
+  public void taskStopped(TaskRun task) {
     lastProgress = engine.now();
     if (task.uncontendedMicros() != TaskSpec.UNBOUNDED) {
       runningFinite--;

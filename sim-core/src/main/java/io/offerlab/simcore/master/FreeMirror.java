@@ -1,4 +1,4 @@
-package io.offerlab.simcore.cluster;
+package io.offerlab.simcore.master;
 
 import java.util.Arrays;
 
@@ -25,6 +25,15 @@ final class FreeMirror {
     if ((index >>> 6) >= allocatable.length) {
       allocatable = Arrays.copyOf(allocatable, Math.max((index >>> 6) + 1, 2 * allocatable.length));
     }
+  }
+
+  /** Adds {@code sign} times {@code r} to the agent's free resources. */
+  void change(int index, io.offerlab.allocators.Resources r, int sign) {
+    change(index, milli(r.cpus()), milli(r.memMb()), milli(r.diskMb()), milli(r.gpus()), sign);
+  }
+
+  private static long milli(double value) {
+    return Math.round(value * 1000);
   }
 
   /** Adds {@code sign} times the given thousandths to the agent's free resources. */
@@ -60,6 +69,17 @@ final class FreeMirror {
     }
     allocatable[index >>> 6] ^= 1L << index;
     return now ? 1 : -1;
+  }
+
+  /** Returns whether the agent's mirror is all zero. */
+  boolean isZero(int index) {
+    return cpus(index) == 0 && mem(index) == 0 && disk(index) == 0 && gpus(index) == 0;
+  }
+
+  /** Returns whether the agent's mirror equals {@code r}. */
+  boolean matches(int index, io.offerlab.allocators.Resources r) {
+    return milli(r.cpus()) == cpus(index) && milli(r.memMb()) == mem(index) && milli(r.diskMb()) == disk(index)
+        && milli(r.gpus()) == gpus(index);
   }
 
   long cpus(int index) {
