@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         ReportCommand.class,
         SweepCommand.class,
+        MasterCommand.class,
         AgentCommand.class,
         ExecuteCommand.class,
     })
