@@ -29,7 +29,7 @@ final class MasterCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var options = new MasterRuntime.Options(ip, port, allocator,
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
-        Duration.ofSeconds(15));
+        Duration.ofSeconds(15), Duration.ofSeconds(15));
     MasterRuntime master = MasterRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -39,8 +39,7 @@ import org.apache.mesos.v1.scheduler.Protos.Event;
  */
 final class Master implements MasterListener<RealOffer> {
   private static final Logger LOG = Logger.getLogger(Master.class.getName());
-  /** Mesos' scheduler heartbeat interval. */
-  static final double HEARTBEAT_SECONDS = 15;
+  private final double heartbeatSeconds;
 
   final String id;
   final String hostname;
@@ -61,8 +60,9 @@ final class Master implements MasterListener<RealOffer> {
   private int agentSerial;
 
   Master(String id, String hostname, int port, EventLoop loop, Allocator allocator, String allocatorName,
-         MasterCoreSettings settings) {
+         MasterCoreSettings settings, double heartbeatSeconds) {
     this.id = id;
+    this.heartbeatSeconds = heartbeatSeconds;
     this.hostname = hostname;
     this.port = port;
     this.loop = loop;
@@ -154,7 +154,7 @@ final class Master implements MasterListener<RealOffer> {
     return framework;
   }
 
-  /** Connect a framework's new event stream: SUBSCRIBED, then heartbeats every 15 s. */
+  /** Connect a framework's new event stream: SUBSCRIBED, then heartbeats (every 15 s by default). */
   void connect(Framework framework, EventStream stream, String streamId) {
     if (framework.stream != null && framework.stream.open()) {
       framework.stream.close();
@@ -172,12 +172,12 @@ final class Master implements MasterListener<RealOffer> {
     }
     send(framework, Event.newBuilder().setType(Event.Type.SUBSCRIBED).setSubscribed(Event.Subscribed.newBuilder()
         .setFrameworkId(FrameworkID.newBuilder().setValue(framework.id))
-        .setHeartbeatIntervalSeconds(HEARTBEAT_SECONDS).setMasterInfo(masterInfo())).build());
+        .setHeartbeatIntervalSeconds(heartbeatSeconds).setMasterInfo(masterInfo())).build());
     if (framework.heartbeat != null) {
       framework.heartbeat.cancel(false);
     }
     framework.heartbeat = loop.every(() -> send(framework, Event.newBuilder().setType(Event.Type.HEARTBEAT).build()),
-        (long) (HEARTBEAT_SECONDS * 1000));
+        (long) (heartbeatSeconds * 1000));
   }
 
   /**

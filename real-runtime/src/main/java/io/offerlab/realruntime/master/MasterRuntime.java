@@ -38,9 +38,11 @@ public final class MasterRuntime implements AutoCloseable {
    * @param allocationInterval the batch allocation interval
    * @param agentHeartbeat how often agents heartbeat
    * @param agentTimeout how long an agent may stay silent before it is removed
+   * @param schedulerHeartbeat the interval of HEARTBEAT events (Mesos: 15 s); a client that went away is noticed
+   *     when a write to its stream fails
    */
   public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
-                        Duration agentTimeout) {
+                        Duration agentTimeout, Duration schedulerHeartbeat) {
     /** Check the values; errors name the option. */
     public Options {
       if (port < 0 || port > 65_535) {
@@ -98,7 +100,7 @@ public final class MasterRuntime implements AutoCloseable {
     int port = HttpServers.port(server);
     String id = UUID.randomUUID().toString();
     Master master = onLoop(loop, () -> new Master(id, options.ip(), port, loop, allocator, options.allocator(),
-        settings));
+        settings, options.schedulerHeartbeat().toMillis() / 1000.0));
     var agents = new AgentEndpoints(master, options.agentHeartbeat().toMillis() / 1000.0);
     handler.stream("POST", SchedulerConnection.PATH, new SchedulerApi(master))
         .stream("POST", AgentProtocol.REGISTER, agents.register())

@@ -34,7 +34,7 @@ class MasterInProcessTest {
   @BeforeEach
   void start() throws Exception {
     master = MasterRuntime.start(new MasterRuntime.Options("127.0.0.1", 0, "drf", Duration.ofMillis(100),
-        Duration.ofMillis(500), Duration.ofSeconds(15)));
+        Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofMillis(300)));
     String at = "127.0.0.1:" + master.port();
     a1 = AgentRuntime.start(new AgentRuntime.Options(at, "127.0.0.1", 0, null, "cpus:2;mem:1024", work.resolve("a1"),
         "none", null));
