@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An immutable vector of scalar resources: cpus, mem (MB), disk (MB), gpus and any named scalar.
+ * An immutable vector of scalar resources: cpus, mem (MB), disk (MB), gpus and any named scalar, plus range resources
+ * such as Mesos agents' {@code ports:[31000-32000,32100-32200]} ({@link Ranges}).
  *
  * <p>Values are kept as fixed-point longs in thousandths, as Mesos keeps scalar values to three decimal places
  * ({@code Value::Scalar} arithmetic rounds to 0.001), so sums and differences are exact and no floating-point
- * drift can make "allocated &lt;= total" false. The text form is Mesos' {@code name:value;name:value}.
+ * drift can make "allocated &lt;= total" false. The text form is Mesos' {@code name:value;name:value}, a range resource
+ * written {@code name:[a-b,c-d]}. Ranges add by union, subtract by set difference and are contained when every range
+ * is inside; dominant shares look at scalars only, as Mesos' sorter does. A vector without ranges never touches them,
+ * so scalar arithmetic costs what it did.
  */
 public final class Resources {
   /** The vector with every quantity zero. */
@@ -24,9 +28,28 @@ public final class Resources {
   static final long SCALE = 1000;
 
   private final long[] milli;
+  /** The range resources, or null when there are none. */
+  private final NamedRanges ranges;
 
   private Resources(long[] milli) {
+    this(milli, null);
+  }
+
+  private Resources(long[] milli, NamedRanges ranges) {
     this.milli = milli;
+    this.ranges = ranges;
+  }
+
+  /** Wraps thousandths (trailing zeros trimmed) and range resources (null for none). */
+  static Resources wrap(long[] milli, NamedRanges ranges) {
+    if (ranges == null) {
+      return wrap(milli);
+    }
+    int n = milli.length;
+    while (n > 0 && milli[n - 1] == 0) {
+      n--;
+    }
+    return new Resources(n == milli.length ? milli : Arrays.copyOf(milli, n), ranges);
   }
 
   /** Wraps a thousandths array (indexed by {@link ResourceKinds}) without copying; trailing zeros are trimmed. */
@@ -52,6 +75,8 @@ public final class Resources {
     }
     long[] values = new long[0];
     boolean[] seen = new boolean[0];
+    Map<String, Ranges> rangeValues = new TreeMap<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (String token : trimmed.split(";", -1)) {
       String t = token.strip();
       int colon = t.indexOf(':');
@@ -62,7 +87,15 @@ public final class Resources {
       if (!name.matches("[A-Za-z_][A-Za-z0-9_.\\-]*")) {
         throw new IllegalArgumentException("bad resource token '" + token + "': bad name '" + name + "'");
       }
-      long value = parseMilli(t.substring(colon + 1).strip(), token);
+      String valueText = t.substring(colon + 1).strip();
+      if (!names.add(name)) {
+        throw new IllegalArgumentException("bad resource token '" + token + "': duplicate name '" + name + "'");
+      }
+      if (valueText.startsWith("[")) {
+        rangeValues.put(name, Ranges.parse(valueText, token));
+        continue;
+      }
+      long value = parseMilli(valueText, token);
       int index = ResourceKinds.intern(name);
       if (index >= values.length) {
         values = Arrays.copyOf(values, index + 1);
@@ -74,7 +107,7 @@ public final class Resources {
       seen[index] = true;
       values[index] = value;
     }
-    return wrap(values);
+    return wrap(values, NamedRanges.of(rangeValues));
   }
 
   private static long parseMilli(String number, String token) {
@@ -110,7 +143,7 @@ public final class Resources {
     int index = ResourceKinds.intern(name);
     long[] values = Arrays.copyOf(milli, Math.max(milli.length, index + 1));
     values[index] = toMilli(value);
-    return wrap(values);
+    return wrap(values, ranges);
   }
 
   static long toMilli(double value) {
@@ -164,18 +197,50 @@ public final class Resources {
     return Arrays.copyOf(milli, Math.max(width, milli.length));
   }
 
-  /** Returns whether every quantity is zero. */
+  /** Returns whether every quantity is zero and there is no range. */
   public boolean isEmpty() {
-    return milli.length == 0;
+    return milli.length == 0 && ranges == null;
   }
 
-  /** Returns the element-wise sum. */
+  /** Returns whether the vector has range resources. */
+  public boolean hasRanges() {
+    return ranges != null;
+  }
+
+  /** Returns the ranges of the range resource {@code name} (empty when absent). */
+  public Ranges ranges(String name) {
+    return ranges == null ? Ranges.EMPTY : ranges.get(name);
+  }
+
+  /** Returns the range resources by name, in name order. */
+  public Map<String, Ranges> rangeMap() {
+    return ranges == null ? Map.of() : ranges.asMap();
+  }
+
+  /** Returns the scalars only, without the range resources. */
+  public Resources scalars() {
+    return ranges == null ? this : wrap(milli);
+  }
+
+  /** Returns a copy with the range resource {@code name} set to {@code value} (removed when empty). */
+  public Resources withRanges(String name, Ranges value) {
+    Map<String, Ranges> map = new TreeMap<>(rangeMap());
+    map.put(name, value);
+    return wrap(milli, NamedRanges.of(map));
+  }
+
+  /** The range resources, for the allocator's bookkeeping (null when there are none). */
+  NamedRanges namedRanges() {
+    return ranges;
+  }
+
+  /** Returns the element-wise sum (the union of ranges). */
   public Resources plus(Resources other) {
     long[] sum = Arrays.copyOf(milli, Math.max(milli.length, other.milli.length));
     for (int i = 0; i < other.milli.length; i++) {
       sum[i] = Math.addExact(sum[i], other.milli[i]);
     }
-    return wrap(sum);
+    return wrap(sum, NamedRanges.plus(ranges, other.ranges));
   }
 
   /** Returns the element-wise difference; fails when a quantity would become negative. */
@@ -187,7 +252,7 @@ public final class Resources {
     for (int i = 0; i < other.milli.length; i++) {
       diff[i] -= other.milli[i];
     }
-    return wrap(diff);
+    return wrap(diff, NamedRanges.minus(ranges, other.ranges));
   }
 
   /** Returns the element-wise minimum. */
@@ -196,12 +261,15 @@ public final class Resources {
     for (int i = 0; i < result.length; i++) {
       result[i] = Math.min(milli[i], other.milli[i]);
     }
-    return wrap(result);
+    return wrap(result, NamedRanges.intersect(ranges, other.ranges));
   }
 
-  /** Returns whether every quantity of {@code other} is at most the same quantity here. */
+  /**
+   * Returns whether every quantity of {@code other} is at most the same quantity here, and every range of
+   * {@code other} lies inside the same resource's ranges here.
+   */
   public boolean contains(Resources other) {
-    return containsMilli(milli, other.milli);
+    return containsMilli(milli, other.milli) && (other.ranges == null || NamedRanges.contains(ranges, other.ranges));
   }
 
   static boolean containsMilli(long[] outer, long[] inner) {
@@ -214,7 +282,7 @@ public final class Resources {
     return true;
   }
 
-  /** Returns every quantity multiplied by {@code factor}, rounded down to thousandths. */
+  /** Returns every quantity multiplied by {@code factor}, rounded down to thousandths; ranges are kept as they are. */
   public Resources scale(double factor) {
     if (!(factor >= 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("expected a finite non-negative factor, found " + factor);
@@ -223,7 +291,7 @@ public final class Resources {
     for (int i = 0; i < milli.length; i++) {
       result[i] = (long) Math.floor(milli[i] * factor + 1e-9);
     }
-    return wrap(result);
+    return wrap(result, ranges);
   }
 
   /**
@@ -256,9 +324,23 @@ public final class Resources {
     return map;
   }
 
-  /** Returns the Mesos text form: names sorted, zero quantities dropped, shortest decimals ({@code cpus:0.5;mem:1024}). */
+  /**
+   * Returns the Mesos text form: names sorted, zero quantities dropped, shortest decimals, ranges in brackets
+   * ({@code cpus:0.5;mem:1024;ports:[31000-32000]}).
+   */
   @Override
   public String toString() {
+    if (ranges != null) {
+      Map<String, String> parts = new TreeMap<>();
+      ranges.appendTo(parts);
+      String scalars = wrap(milli).toString();
+      if (!scalars.isEmpty()) {
+        for (String part : scalars.split(";")) {
+          parts.put(part.substring(0, part.indexOf(':')), part);
+        }
+      }
+      return String.join(";", parts.values());
+    }
     List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < milli.length; i++) {
       if (milli[i] != 0) {
@@ -279,11 +361,11 @@ public final class Resources {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Resources r && Arrays.equals(milli, r.milli);
+    return o instanceof Resources r && Arrays.equals(milli, r.milli) && java.util.Objects.equals(ranges, r.ranges);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(milli);
+    return Arrays.hashCode(milli) + (ranges == null ? 0 : 31 * ranges.hashCode());
   }
 }

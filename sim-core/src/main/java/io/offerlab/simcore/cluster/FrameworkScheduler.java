@@ -284,7 +284,7 @@ final class FrameworkScheduler {
     int planned = p.size();
     for (int i = 0; i < planned; i++) {
       if (p.job(i).kind == JobKind.GANG && !p.offerOf(i).outstanding()) {
-        p.job(i).gangBroken = true;
+        p.job(i).setGangBroken(true);
       }
     }
     for (int i = planned - 1; i >= 0; i--) {
@@ -292,7 +292,7 @@ final class FrameworkScheduler {
       if (job.finished()) {
         pendingTasks--;
         ctx.metrics().tasks(now, 0, -1);
-      } else if (!p.offerOf(i).outstanding() || job.gangBroken) {
+      } else if (!p.offerOf(i).outstanding() || job.gangBroken()) {
         job.pushFront(p.task(i));
         queue.add(job);
       }
@@ -300,12 +300,12 @@ final class FrameworkScheduler {
     for (int i = 0; i < planned; i++) {
       JobRun job = p.job(i);
       OfferState offer = p.offerOf(i);
-      if (!job.finished() && offer.outstanding() && !job.gangBroken) {
+      if (!job.finished() && offer.outstanding() && !job.gangBroken()) {
         driver.launch(job, p.task(i), offer, p.milli(i, milli));
       }
     }
     for (int i = 0; i < planned; i++) {
-      p.job(i).gangBroken = false;
+      p.job(i).setGangBroken(false);
     }
     // A gang that could not start declines without a filter, so that the declined agents come back together at
     // the next cycle; with filters, their expiries would stagger and the gang might never see enough at once.

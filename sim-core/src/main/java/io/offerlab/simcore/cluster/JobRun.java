@@ -36,7 +36,7 @@ final class JobRun {
   long finish = -1;
   Outcome outcome = Outcome.UNFINISHED;
   /** Planning scratch: a gang whose planned offers were rescinded before the decision ended. */
-  boolean gangBroken;
+  private boolean gangBroken;
   double runMicros;
   double uncontendedMicros;
 
@@ -114,6 +114,14 @@ final class JobRun {
       last.setJobSlot(slot);
     }
     task.setJobSlot(-1);
+  }
+
+  boolean gangBroken() {
+    return gangBroken;
+  }
+
+  void setGangBroken(boolean value) {
+    gangBroken = value;
   }
 
   /** Notes that a task of the job started at {@code now}; the first start is the end of the job's wait. */

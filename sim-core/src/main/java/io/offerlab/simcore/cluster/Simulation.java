@@ -12,6 +12,7 @@ import io.offerlab.simcore.config.FrameworkSettings;
 import io.offerlab.simcore.config.SimulationConfig;
 import io.offerlab.simcore.engine.Engine;
 import io.offerlab.simcore.engine.RandomStreams;
+import io.offerlab.simcore.master.AllocatorNeeds;
 import io.offerlab.simcore.metrics.Metrics;
 import io.offerlab.simcore.metrics.Percentiles;
 import io.offerlab.workloads.Job;
@@ -140,20 +141,20 @@ public final class Simulation implements RunProgress {
 
   private static AllocatorOptions allocatorOptions(SimulationConfig config, String name, RoleFacts facts,
       List<String> agentIds, RandomStreams streams) {
-    Allocators.spec(name);
+    AllocatorNeeds needs = AllocatorNeeds.of(name);
     AllocatorOptions options = AllocatorOptions.defaults()
         .withSeed(streams.seedFor("allocator"))
         .withShuffleAgents(true)
         .withMinFilterSeconds(config.master().allocationIntervalMicros() / 1e6);
     Map<String, Integer> priorities = config.allocator().priorities();
-    if (priorities.isEmpty() && name.equals("priority")) {
+    if (priorities.isEmpty() && needs.priorities()) {
       priorities = facts.priorities();
     }
     options = options.withPriorities(priorities);
     if (!config.allocator().partitions().isEmpty()) {
       return options.withPartitions(config.allocator().partitions());
     }
-    if (name.equals("static")) {
+    if (needs.partitions()) {
       List<String> roles = knownRoles(config, facts);
       if (!roles.isEmpty()) {
         Map<String, List<String>> lists = new TreeMap<>();
