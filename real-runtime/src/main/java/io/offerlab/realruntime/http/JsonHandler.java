@@ -78,11 +78,13 @@ public final class JsonHandler extends Handler.Abstract {
           : Reply.text(404, "No endpoint " + path));
       return true;
     }
-    Content.Source.asByteArrayAsync(request, MAX_BODY).whenComplete((body, failure) -> {
+    Content.Source.asByteBufferAsync(request, MAX_BODY).whenComplete((buffer, failure) -> {
       if (failure != null) {
         send(response, callback, Reply.text(400, "Cannot read the request body: " + rootMessage(failure)));
         return;
       }
+      byte[] body = new byte[buffer.remaining()];
+      buffer.get(body);
       try {
         Reply reply = endpoint.handle(request, body, response, callback);
         if (reply != null) {

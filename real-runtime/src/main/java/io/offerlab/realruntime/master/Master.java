@@ -142,7 +142,7 @@ final class Master implements MasterListener<RealOffer> {
   Framework addFramework(FrameworkInfo info) {
     String frameworkId = info.hasId() ? info.getId().getValue()
         : String.format(Locale.ROOT, "%s-%04d", id, frameworkSerial++);
-    String role = info.getRolesCount() > 0 ? info.getRoles(0) : info.getRole();
+    String role = roleOf(info);
     int index = core.addFramework(frameworkId, role, loop.now());
     var framework = new Framework(frameworkId, index, info.toBuilder()
         .setId(FrameworkID.newBuilder().setValue(frameworkId)).build(), System.currentTimeMillis() / 1000.0);
@@ -238,6 +238,12 @@ final class Master implements MasterListener<RealOffer> {
   Framework frameworkOf(String frameworkId) {
     Framework f = frameworks.get(frameworkId);
     return f != null ? f : completedFrameworks.get(frameworkId);
+  }
+
+  /** Return the framework's role: its first {@code roles} entry, else the deprecated {@code role} (default *). */
+  @SuppressWarnings("deprecation")
+  static String roleOf(FrameworkInfo info) {
+    return info.getRolesCount() > 0 ? info.getRoles(0) : info.getRole();
   }
 
   // ---- tasks and updates --------------------------------------------------------------------------------------

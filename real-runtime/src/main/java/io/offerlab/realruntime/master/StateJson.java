@@ -97,7 +97,7 @@ final class StateJson {
     node.put("webui_url", f.info.getWebuiUrl());
     node.put("failover_timeout", f.info.getFailoverTimeout());
     node.put("checkpoint", f.info.getCheckpoint());
-    String role = f.info.getRolesCount() > 0 ? f.info.getRoles(0) : f.info.getRole();
+    String role = Master.roleOf(f.info);
     node.put("role", role);
     node.putArray("roles").add(role);
     node.put("active", live && f.active);
@@ -157,6 +157,7 @@ final class StateJson {
     for (Map.Entry<String, Double> e : resources.asMap().entrySet()) {
       node.put(e.getKey(), e.getValue());
     }
+    resources.rangeMap().forEach((name, ranges) -> node.put(name, ranges.toString().replace(",", ", ")));
     return node;
   }
 

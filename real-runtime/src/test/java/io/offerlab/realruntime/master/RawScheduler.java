@@ -88,7 +88,7 @@ final class RawScheduler implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     connection.close();
   }
 }

@@ -121,8 +121,10 @@ class SchedulerApiTest {
 
       TaskStatus running = awaitState(framework, "ok", TaskState.TASK_RUNNING);
       assertEquals(16, running.getUuid().size());
-      // the unused 1.5 cpus come back, declined for 0.5 s, then are offered again
-      Offer next = framework.await(e -> e.getType() == Event.Type.OFFERS).getOffers().getOffers(0);
+      // the unused cpus come back, declined for 0.5 s, then are offered again
+      Offer next = framework.await(e -> e.getType() == Event.Type.OFFERS
+          && e.getOffers().getOffers(0).getResourcesList().stream().anyMatch(r -> r.getName().equals("cpus")
+              && Math.abs(r.getScalar().getValue() - 1.5) < 1e-9)).getOffers().getOffers(0);
       assertEquals(1.5, next.getResourcesList().stream().filter(r -> r.getName().equals("cpus")).findFirst()
           .orElseThrow().getScalar().getValue(), 1e-9);
 
