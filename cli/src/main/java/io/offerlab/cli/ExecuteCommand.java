@@ -38,15 +38,25 @@ final class ExecuteCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var options = new Execute.Options(master, command, cpus, mem, instances, name, 5);
     var out = spec.commandLine().getOut();
+    var execute = new Execute(options, out);
+    Thread teardown = new Thread(execute::teardownIfRunning, "offerlab-execute-teardown");
+    Runtime.getRuntime().addShutdownHook(teardown);
     try {
-      Execute.Result result = new Execute(options, out).run();
+      Execute.Result result = execute.run();
       out.print(Execute.summary(result));
       out.flush();
       return result.exitCode();
     } catch (IOException e) {
+      execute.teardownIfRunning();
       spec.commandLine().getErr().println("offerlab execute: cannot run against " + master + ": "
           + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
       return 1;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(teardown);
+      } catch (IllegalStateException e) {
+        // shutting down already: the hook runs
+      }
     }
   }
 }

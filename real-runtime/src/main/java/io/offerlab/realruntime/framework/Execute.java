@@ -66,7 +66,9 @@ public final class Execute {
   private final PrintWriter out;
   private final List<String> pending = new ArrayList<>();
   private final Map<String, TaskState> finals = new LinkedHashMap<>();
-  private FrameworkID frameworkId;
+  private volatile FrameworkID frameworkId;
+  private volatile SchedulerConnection open;
+  private volatile boolean done;
 
   /** Prepare a run that reports progress on {@code out}. */
   public Execute(Options options, PrintWriter out) {
@@ -80,6 +82,7 @@ public final class Execute {
   /** Run until every task reached a terminal state; IOException when the master is unreachable or hangs up. */
   public Result run() throws IOException, InterruptedException, BadMessageException {
     try (var connection = new SchedulerConnection(options.master())) {
+      open = connection;
       connection.subscribe(Call.newBuilder().setType(Call.Type.SUBSCRIBE)
           .setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(FrameworkInfo.newBuilder()
               .setUser(System.getProperty("user.name", "root")).setName("offerlab-execute (" + options.name() + ")")))
@@ -91,9 +94,28 @@ public final class Execute {
         }
         handle(connection, event);
       }
+      done = true;
       connection.call(base(Call.Type.TEARDOWN).build());
     }
     return new Result(finals);
+  }
+
+  /**
+   * Tear the framework down if it is still running (the process is being stopped): its tasks are killed at once
+   * instead of when the master notices the closed stream at its next heartbeat.
+   */
+  public void teardownIfRunning() {
+    SchedulerConnection connection = open;
+    if (connection != null && frameworkId != null && !done) {
+      done = true;
+      try {
+        connection.call(base(Call.Type.TEARDOWN).build());
+      } catch (IOException | RuntimeException e) {
+        // the master is gone or refused: it cleans up when it notices the closed stream
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void handle(SchedulerConnection connection, Event event) throws IOException, InterruptedException {
