@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sessions, it leaves no process and no cgroup behind. Needs cgroups v1 (CI sets OFFERLAB_REQUIRE_CGROUPS=1).
  */
 class AgentProcessTest {
+  /** Two children in new sessions, one ignoring SIGTERM, each writing its pid to the sandbox (JSON-escaped). */
+  private static final String CHILDREN = "setsid sh -c 'echo $$ > child1; exec sleep 1000' & "
+      + "setsid sh -c 'trap \\\"\\\" TERM; echo $$ > child2; while :; do sleep 1; done' & sleep 1000";
   @TempDir
   Path work;
 
@@ -34,7 +36,6 @@ class AgentProcessTest {
     }
     assumeTrue(why == null, why);
     int port = CliProcess.freePort();
-    String marker = "offerlab-agent-sigterm-" + UUID.randomUUID();
     try (var agent = CliProcess.start(work.resolve("logs"), "agent", "agent", "--master", "127.0.0.1:1", "--port",
         Integer.toString(port), "--work-dir", work.resolve("agent").toString(), "--resources", "cpus:1;mem:256")) {
       HttpClient http = HttpClient.newHttpClient();
@@ -45,21 +46,28 @@ class AgentProcessTest {
               .POST(HttpRequest.BodyPublishers.ofString("""
                   {"framework_id":{"value":"fw"},"task":{"name":"t","task_id":{"value":"t"},"agent_id":{"value":"x"},
                    "resources":[{"name":"cpus","type":"SCALAR","scalar":{"value":0.1}}],
-                   "command":{"value":"setsid sleep 1000 %1$s & setsid sh -c 'trap \\"\\" TERM; sleep 1000; : %1$s' & sleep 1000"}}}"""
-                  .formatted(marker))).build(), HttpResponse.BodyHandlers.ofString());
+                   "command":{"value":"%s"}}}""".formatted(CHILDREN)))
+              .build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException e) {
           Thread.sleep(100);
         }
       }
       assertTrue(launched != null && launched.statusCode() == 202, "launched: " + launched);
-      for (int i = 0; i < 200 && withMarker(marker).size() < 2; i++) {
-        Thread.sleep(50);
+      Path sandbox = work.resolve("agent/frameworks/fw/tasks/t");
+      var children = new java.util.ArrayList<ProcessHandle>();
+      for (String file : List.of("child1", "child2")) {
+        Path pidFile = sandbox.resolve(file);
+        for (int i = 0; i < 200 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
+          Thread.sleep(50);
+        }
+        children.add(ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow());
       }
-      assertEquals(2, withMarker(marker).size(), "the task's children run");
       long agentPid = agent.process().pid();
       assertEquals(143, agent.terminate(), "the JVM ends on SIGTERM after its shutdown hook: " + agent.stderr());
       assertFalse(agent.process().isAlive());
-      assertEquals(List.of(), withMarker(marker), "no task process survives the agent");
+      for (ProcessHandle child : children) {
+        assertFalse(running(child.pid()), "task process " + child.pid() + " survived the agent");
+      }
       CgroupHost host = CgroupHost.detect();
       for (Path own : host.controllerDirs().values()) {
         assertFalse(Files.exists(own.resolve("offerlab").resolve("agent-" + agentPid)), "cgroup left in " + own);
@@ -67,9 +75,14 @@ class AgentProcessTest {
     }
   }
 
-  private static List<Long> withMarker(String marker) {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-        .map(ProcessHandle::pid).toList();
+  /** Return whether a process runs: it exists and is not a zombie waiting for its new parent to reap it. */
+  static boolean running(long pid) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

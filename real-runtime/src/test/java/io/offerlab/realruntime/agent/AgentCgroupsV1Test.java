@@ -152,30 +152,48 @@ class AgentCgroupsV1Test {
 
   @Test
   void killLeavesNoProcessEvenForChildrenInANewSession() throws Exception {
-    String marker = "offerlab-kill-" + UUID.randomUUID();
-    // the children ignore SIGTERM and live in a new session: only the cgroup still finds them
-    agent.launch(FRAMEWORK, task("tree", "trap '' TERM; setsid sh -c 'trap \"\" TERM; exec sleep 1000 " + marker
-        + "' & setsid sh -c 'trap \"\" TERM; while :; do sleep 1; done; : " + marker + "' & sleep 1000", 0.1, 32));
+    // the children ignore SIGTERM and live in new sessions: only the cgroup still finds them
+    agent.launch(FRAMEWORK, task("tree", "trap '' TERM; setsid sh -c 'trap \"\" TERM; echo $$ > child1; exec sleep 1000' &"
+        + " setsid sh -c 'trap \"\" TERM; echo $$ > child2; while :; do sleep 1; done' & sleep 1000", 0.1, 32));
     master.awaitState("tree", TaskState.TASK_RUNNING, Duration.ofSeconds(10));
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (withMarker(marker).size() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertEquals(2, withMarker(marker).size(), "both children started");
+    List<ProcessHandle> children = children(work.resolve("frameworks/fw-test/tasks/tree"));
     long start = System.nanoTime();
     assertTrue(agent.kill(TaskID.newBuilder().setValue("tree").build(), Duration.ofMillis(500)));
     TaskStatus end = master.awaitTerminal("tree", Duration.ofSeconds(20));
     assertEquals(TaskState.TASK_KILLED, end.getState());
     assertTrue(System.nanoTime() - start >= 400_000_000L, "SIGKILL came only after the grace period");
-    assertEquals(List.of(), withMarker(marker));
+    for (ProcessHandle child : children) {
+      assertFalse(running(child.pid()), "child " + child.pid() + " survived");
+    }
     assertEquals(List.of(), taskCgroups("tree"));
   }
 
-  private static List<Long> withMarker(String marker) {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false)
-            || p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-        .map(ProcessHandle::pid).toList();
+  /** Return whether a process runs: it exists and is not a zombie waiting for its new parent to reap it. */
+  static boolean running(long pid) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Wait for the pids the task's two children wrote to its sandbox, and return them while they run. */
+  static List<ProcessHandle> children(Path sandbox) throws Exception {
+    var found = new java.util.ArrayList<ProcessHandle>();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    for (String file : List.of("child1", "child2")) {
+      Path pidFile = sandbox.resolve(file);
+      while (System.nanoTime() < deadline && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank())) {
+        Thread.sleep(20);
+      }
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle child = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("child " + pid + " is gone"));
+      assertTrue(running(child.pid()));
+      found.add(child);
+    }
+    return found;
   }
 
   @Test
