@@ -2,6 +2,7 @@ package io.offerlab.allocators;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An allocation module: it decides which framework is offered which agent's free resources, as Mesos'
@@ -16,11 +17,34 @@ public interface Allocator {
   /** Adds an agent with its total resources; its id must be new. */
   void addAgent(String agentId, Resources total);
 
+  /**
+   * Adds an agent whose running tasks already use some of its resources ({@code used}: framework id to what its tasks
+   * use), as Mesos' {@code addSlave} when an agent re-registers after a master failover. A framework in {@code used}
+   * need not be added yet (the agent may re-register before its frameworks re-subscribe): it holds those resources
+   * from when it is added, and its tasks' ends may be recovered before. Fails, changing nothing, when the uses do not
+   * fit {@code total}.
+   */
+  void addAgent(String agentId, Resources total, java.util.Map<String, Resources> used);
+
   /** Removes an agent; what frameworks held on it is forgotten. */
   void removeAgent(String agentId);
 
-  /** Adds an active framework in {@code role}; its id must be new. */
-  void addFramework(String frameworkId, String role);
+  /** Adds an active framework in {@code role} without capabilities; its id must be new. */
+  default void addFramework(String frameworkId, String role) {
+    addFramework(frameworkId, role, Set.of());
+  }
+
+  /**
+   * Adds an active framework in {@code role} (a non-empty name, as Mesos requires) with the capabilities it declares;
+   * its id must be new. Without {@link Capability#GPU_RESOURCES} it is offered no agent that has GPUs.
+   */
+  void addFramework(String frameworkId, String role, Set<Capability> capabilities);
+
+  /**
+   * Replaces a framework's capabilities, as Mesos' {@code updateFramework} does for an UPDATE_FRAMEWORK call; what it
+   * holds and its filters are kept. Starts no allocation.
+   */
+  void updateFramework(String frameworkId, Set<Capability> capabilities);
 
   /** Removes a framework, recovering everything it holds and dropping its filters. */
   void removeFramework(String frameworkId);
@@ -28,10 +52,13 @@ public interface Allocator {
   /** Makes a framework eligible for offers again. */
   void activateFramework(String frameworkId);
 
-  /** Stops offering to a framework until it is activated; it keeps what it holds. */
+  /** Stops offering to a framework until it is activated; it keeps what it holds and its filters are cleared. */
   void deactivateFramework(String frameworkId);
 
-  /** Sets a role's weight (default 1): its fair share is proportional to it. */
+  /**
+   * Sets a role's weight (default 1): its fair share is proportional to it. The role need not have a framework yet:
+   * the weight is kept for when one joins (Mesos' {@code updateWeights}). Starts no allocation.
+   */
   void setWeight(String role, double weight);
 
   /**
@@ -51,8 +78,19 @@ public interface Allocator {
   /** Runs one allocation cycle over every agent with allocatable free resources and returns the offers made. */
   List<Offer> allocate(long nowMicros);
 
-  /** Runs one allocation cycle over the listed agents only (for example a newly added one). */
+  /**
+   * Runs one allocation cycle over the listed agents only (for example a newly added one), still visited in the
+   * order they were added: the list filters, it does not reorder.
+   */
   List<Offer> allocate(long nowMicros, Collection<String> agentIds);
+
+  /**
+   * Returns the earliest time at or after {@code nowMicros} at which {@link #allocate(long)} could offer something if
+   * nothing else is called meanwhile, or Long.MAX_VALUE when it cannot before the next call that changes the state:
+   * no framework is eligible, no agent has allocatable free resources, or nothing changed since a cycle that offered
+   * nothing. A master arms its allocation timer from it instead of mirroring the agents' free resources.
+   */
+  long nextOfferTime(long nowMicros);
 
   /** Returns what the framework holds (offered or in use) on the agent. */
   Resources allocation(String frameworkId, String agentId);

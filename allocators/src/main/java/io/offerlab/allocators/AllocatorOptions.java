@@ -41,6 +41,19 @@ public record AllocatorOptions(
     priorities = Map.copyOf(Objects.requireNonNull(priorities, "priorities"));
     partitions = Map.copyOf(Objects.requireNonNull(partitions, "partitions"));
     partitionRoles = List.copyOf(Objects.requireNonNull(partitionRoles, "partitionRoles"));
+    checkRoles("priorities", priorities.keySet());
+    checkRoles("partitions", partitions.keySet());
+    checkRoles("partitionRoles", partitionRoles);
+  }
+
+  /** Fails on an empty role name: Mesos rejects an empty role. */
+  private static void checkRoles(String what, java.util.Collection<String> roles) {
+    for (String role : roles) {
+      if (role.isEmpty()) {
+        throw new IllegalArgumentException(what + ": expected non-empty role names (Mesos rejects an empty role), "
+            + "found ''");
+      }
+    }
   }
 
   /** Returns the defaults: seed 0, agents in order, Mesos' minimum allocatable resources, no priorities or partitions. */

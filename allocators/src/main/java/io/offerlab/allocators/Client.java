@@ -27,7 +27,7 @@ final class Client {
   void add(long[] delta) {
     ensureWidth(delta.length);
     for (int i = 0; i < delta.length; i++) {
-      allocated[i] += delta[i];
+      allocated[i] = Math.addExact(allocated[i], delta[i]);
     }
   }
 

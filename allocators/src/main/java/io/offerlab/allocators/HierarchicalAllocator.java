@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -15,8 +16,16 @@ import java.util.SplittableRandom;
  * frameworks in theirs; the first framework that is active, unsuppressed and not filtered is offered <em>all</em> of
  * the agent's remaining free resources, and the sorters are updated at once.
  *
- * <p>Subclasses choose the sorters (DRF, priority, random) and may confine roles to partitions. Left out: quota,
- * reservations, revocable and shared resources, and offer constraints.
+ * <p>Subclasses choose the sorters (DRF, priority, random) and may confine roles to partitions. As in Mesos, an agent
+ * with GPUs is offered only to frameworks with the GPU_RESOURCES capability ({@code filterGpuResources}), deactivating
+ * a framework clears its decline filters, a role leaves the role sorter with its last framework
+ * ({@code tryUntrackFrameworkUnderRole}), and a weight may be set for a role no framework has joined yet
+ * ({@code updateWeights}). Left out: quota, reservations, revocable and shared resources, and offer constraints.
+ *
+ * <p>Range resources (such as {@code ports}) go with the rest: an offer carries all of the agent's free ranges, a decline
+ * filter blocks an offer only if every range of the offer lies inside the refused ranges, and shares count scalars
+ * only, as Mesos' sorter does. An agent may re-register with resources its tasks already use, for frameworks not
+ * subscribed yet (Mesos' {@code addSlave}): those count as theirs once they subscribe.
  *
  * <p>Two shortcuts keep idle cycles cheap without changing any result: a cycle that offered nothing is not repeated
  * until something changes or a filter that blocked it expires, and an agent on which every eligible framework was
@@ -34,6 +43,8 @@ abstract class HierarchicalAllocator implements Allocator {
   /** Agents whose free resources are allocatable, by index (the order they were added). */
   private final BitSet allocatableAgents = new BitSet();
   private final Map<String, FrameworkState> frameworks = new HashMap<>();
+  /** Agents holding resources for frameworks not added yet, by framework id. */
+  private final Map<String, List<AgentState>> pendingAgents = new HashMap<>();
   private final Map<String, RoleState> roles = new HashMap<>();
   private final Map<String, Double> weights = new HashMap<>();
   private final Sorter roleSorter;
@@ -92,19 +103,73 @@ abstract class HierarchicalAllocator implements Allocator {
     if (agents.containsKey(agentId)) {
       throw new IllegalArgumentException("agent '" + agentId + "' already exists");
     }
+    long[] newTotal = sum(total[0], resources.toMilliArray(0), 1);
     AgentState agent = new AgentState(agentId, agentsByIndex.size(), resources.toMilliArray(0));
+    agent.freeRanges = resources.namedRanges();
     agents.put(agentId, agent);
     agentsByIndex.add(agent);
-    total[0] = sum(total[0], agent.total, 1);
+    total[0] = newTotal;
     totalChanged = true;
     agentAdded(agent);
     refreshAllocatable(agent);
     changed = true;
   }
 
+  /**
+   * Adds an agent whose tasks already use {@code used} (framework id to resources), as Mesos' {@code addSlave} when an
+   * agent re-registers: a framework not added yet holds them from when it is added. Fails, changing nothing, when the
+   * uses do not fit the total.
+   */
+  @Override
+  public void addAgent(String agentId, Resources total, Map<String, Resources> used) {
+    Resources sum = Resources.EMPTY;
+    for (Resources r : used.values()) {
+      sum = sum.plus(r);
+    }
+    if (!total.contains(sum)) {
+      throw new IllegalArgumentException("agent '" + agentId + "': its tasks use " + sum + ", more than its total "
+          + total);
+    }
+    addAgent(agentId, total);
+    AgentState agent = agents.get(agentId);
+    for (var entry : new java.util.TreeMap<>(used).entrySet()) {
+      Resources r = entry.getValue();
+      if (r.isEmpty()) {
+        continue;
+      }
+      FrameworkState framework = frameworks.get(entry.getKey());
+      if (framework != null) {
+        allocate(agent, framework, r.toMilliArray(0), r.namedRanges());
+      } else {
+        agent.take(r.toMilliArray(0), r.namedRanges());
+        agent.pending.merge(entry.getKey(), r, Resources::plus);
+        pendingAgents.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(agent);
+        refreshAllocatable(agent);
+      }
+    }
+  }
+
+  /** Gives a newly added framework what agents that re-registered before it already hold for it. */
+  private void adoptPending(FrameworkState framework) {
+    List<AgentState> waiting = pendingAgents.remove(framework.id);
+    if (waiting == null) {
+      return;
+    }
+    for (AgentState agent : waiting) {
+      Resources held = agent.pending.remove(framework.id);
+      if (held != null) {
+        agent.give(held.toMilliArray(0), held.namedRanges());
+        allocate(agent, framework, held.toMilliArray(0), held.namedRanges());
+      }
+    }
+  }
+
   @Override
   public void removeAgent(String agentId) {
     AgentState agent = agent(agentId);
+    for (String pending : agent.pending.keySet()) {
+      pendingAgents.get(pending).remove(agent);
+    }
     for (var held : new ArrayList<>(agent.holders.entrySet())) {
       unallocate(agent, held.getKey(), held.getValue().clone());
     }
@@ -116,10 +181,16 @@ abstract class HierarchicalAllocator implements Allocator {
     changed = true;
   }
 
+  /** Returns {@code a + sign * b}; fails, changing nothing, when a quantity would overflow a long. */
   private static long[] sum(long[] a, long[] b, int sign) {
     long[] out = Arrays.copyOf(a, Math.max(a.length, b.length));
     for (int i = 0; i < b.length; i++) {
-      out[i] += sign * b[i];
+      try {
+        out[i] = sign > 0 ? Math.addExact(out[i], b[i]) : Math.subtractExact(out[i], b[i]);
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("the cluster total of " + ResourceKinds.name(i)
+            + " would overflow (it is kept in thousandths in a 64-bit integer)");
+      }
     }
     return out;
   }
@@ -127,16 +198,33 @@ abstract class HierarchicalAllocator implements Allocator {
   // ---- frameworks and roles -----------------------------------------------------------------------------------
 
   @Override
-  public void addFramework(String frameworkId, String role) {
+  public void addFramework(String frameworkId, String role, Set<Capability> capabilities) {
     if (frameworks.containsKey(frameworkId)) {
       throw new IllegalArgumentException("framework '" + frameworkId + "' already exists");
     }
-    RoleState roleState = roles.computeIfAbsent(role, this::newRole);
-    FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length);
+    checkRole(role);
+    RoleState roleState = roles.get(role);
+    if (roleState == null) {
+      roleState = newRole(role);
+      roles.put(role, roleState);
+      roleAdded(roleState);
+    }
+    FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length,
+        capabilities.contains(Capability.GPU_RESOURCES));
     frameworks.put(frameworkId, framework);
     roleState.frameworkCount++;
     setEligible(framework, true);
+    adoptPending(framework);
   }
+
+  private static void checkRole(String role) {
+    if (role == null || role.isEmpty()) {
+      throw new IllegalArgumentException("role: expected a non-empty role name (Mesos rejects an empty role), found ''");
+    }
+  }
+
+  /** Called when a role enters the role sorter: its first framework joined, or one joined it again. */
+  void roleAdded(RoleState role) {}
 
   private RoleState newRole(String name) {
     RoleState role = new RoleState(name, newSorter(false), total[0].length);
@@ -158,6 +246,10 @@ abstract class HierarchicalAllocator implements Allocator {
       if (held != null) {
         unallocate(agent, framework, held.clone());
       }
+      NamedRanges ranges = agent == null ? null : agent.heldRanges.get(framework);
+      if (ranges != null) {
+        agent.returnRanges(framework, ranges);
+      }
     }
     for (AgentState agent : agentsByIndex) {
       if (agent != null && agent.filters != null && framework.index < agent.filters.length) {
@@ -165,9 +257,25 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
     setEligible(framework, false);
-    framework.role.frameworkCount--;
+    RoleState role = framework.role;
+    if (--role.frameworkCount == 0) {
+      // Mesos' tryUntrackFrameworkUnderRole: the role leaves the role sorter with its last framework, so a framework
+      // that joins it later starts it again with no picks. Its weight is kept (Mesos' sorter keeps weights by name).
+      roles.remove(role.name);
+    }
     frameworks.remove(frameworkId);
     changed = true;
+  }
+
+  @Override
+  public void updateFramework(String frameworkId, Set<Capability> capabilities) {
+    FrameworkState framework = framework(frameworkId);
+    boolean gpu = capabilities.contains(Capability.GPU_RESOURCES);
+    if (gpu != framework.gpuCapable) {
+      framework.gpuCapable = gpu;
+      eligibilityEpoch++; // GPU agents it was skipped on may now be offered to it
+      changed = true;
+    }
   }
 
   @Override
@@ -181,6 +289,7 @@ abstract class HierarchicalAllocator implements Allocator {
   public void deactivateFramework(String frameworkId) {
     FrameworkState framework = framework(frameworkId);
     framework.active = false;
+    clearFilters(framework); // As Mesos' deactivateFramework, which clears offerFilters.
     refreshEligible(framework);
   }
 
@@ -206,6 +315,7 @@ abstract class HierarchicalAllocator implements Allocator {
     if (!(weight > 0) || Double.isInfinite(weight)) {
       throw new IllegalArgumentException("expected a finite weight > 0 for role '" + role + "', found " + weight);
     }
+    checkRole(role);
     weights.put(role, weight);
     RoleState roleState = roles.get(role);
     if (roleState != null) {
@@ -245,45 +355,86 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros) {
-    FrameworkState framework = framework(frameworkId);
+    FrameworkState framework = frameworks.get(frameworkId);
+    if (framework == null && !pendingAgents.containsKey(frameworkId)) {
+      framework(frameworkId); // fails: unknown framework
+    }
     AgentState agent = agent(agentId);
+    if (framework == null) {
+      recoverPending(frameworkId, agent, resources);
+      return;
+    }
     if (resources.isEmpty()) {
       return; // As Mesos: recovering nothing is a no-op and sets no filter.
     }
     long[] held = agent.holders.get(framework);
     long[] amount = resources.toMilliArray(0);
-    if (held == null || !Resources.containsMilli(held, amount)) {
-      String holds = held == null ? "nothing" : Resources.wrap(held.clone()).toString();
+    NamedRanges ranges = resources.namedRanges();
+    if (amount.length > 0 && (held == null || !Resources.containsMilli(held, amount))
+        || ranges != null && !NamedRanges.contains(agent.heldRanges.get(framework), ranges)) {
+      String holds = allocation(frameworkId, agentId).toString();
       throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + (holds.isEmpty() ? "nothing" : holds)
           + " on agent '" + agentId + "', cannot recover " + resources);
     }
-    unallocate(agent, framework, amount);
+    if (amount.length > 0) {
+      unallocate(agent, framework, amount);
+    }
+    if (ranges != null) {
+      agent.returnRanges(framework, ranges);
+    }
     if (refuseSeconds > 0) {
-      addFilter(agent, framework, amount, nowMicros + filterMicros(refuseSeconds));
+      long duration = filterMicros(refuseSeconds);
+      if (duration > 0) {
+        addFilter(agent, framework, amount, ranges, nowMicros + duration);
+      }
     }
     changed = true;
   }
 
   /**
-   * Returns how long a decline filter lasts: at least one allocation interval ({@code minFilterSeconds}). A filter
-   * stretched to the interval also survives the allocation that falls exactly at its end, as Mesos makes sure the
-   * filter outlives the next batch allocation (MESOS-4302).
+   * Returns how long a decline filter lasts in whole microseconds: {@code refuseSeconds} rounded to the nearest
+   * microsecond, so a filter set at t blocks while time &lt; t + r, compared as integers. It lasts at least one
+   * allocation interval ({@code minFilterSeconds}); a filter stretched to the interval keeps one extra microsecond so
+   * that it also survives the allocation that falls exactly at its end, as Mesos makes sure the filter outlives the
+   * next batch allocation (MESOS-4302).
    */
   private long filterMicros(double refuseSeconds) {
-    double min = options.minFilterSeconds();
-    if (refuseSeconds <= min) {
-      return (long) Math.ceil(min * 1e6) + 1;
-    }
-    return refuseSeconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : (long) Math.ceil(refuseSeconds * 1e6);
+    long refuse = refuseSeconds * 1e6 >= MAX_FILTER_MICROS ? MAX_FILTER_MICROS : Math.round(refuseSeconds * 1e6);
+    long min = Math.round(options.minFilterSeconds() * 1e6);
+    return min > 0 && refuse <= min ? min + 1 : refuse;
   }
 
-  private void addFilter(AgentState agent, FrameworkState framework, long[] refused, long expiresAt) {
+  /** A task of a framework not added yet ended on a re-registered agent: its resources are free again. */
+  private void recoverPending(String frameworkId, AgentState agent, Resources resources) {
+    Resources held = agent.pending.get(frameworkId);
+    if (held == null) {
+      throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
+    }
+    if (!held.contains(resources)) {
+      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + held + " on agent '" + agent.id
+          + "', cannot recover " + resources);
+    }
+    Resources left = held.minus(resources);
+    if (left.isEmpty()) {
+      agent.pending.remove(frameworkId);
+      pendingAgents.get(frameworkId).remove(agent);
+    } else {
+      agent.pending.put(frameworkId, left);
+    }
+    agent.give(resources.toMilliArray(0), resources.namedRanges());
+    refreshAllocatable(agent);
+    changed = true;
+  }
+
+  private void addFilter(AgentState agent, FrameworkState framework, long[] refused, NamedRanges refusedRanges,
+      long expiresAt) {
     int i = framework.index;
     if (agent.filters == null || agent.filters.length <= i) {
       agent.filters = Arrays.copyOf(agent.filters == null ? new Filter[0] : agent.filters,
           Math.max(i + 1, Math.min(frameworkCount, 2 * i + 2)));
     }
-    agent.filters[i] = new Filter(refused, expiresAt, framework.filterEpoch, live(agent.filters[i], framework, -1));
+    agent.filters[i] = new Filter(refused, refusedRanges, expiresAt, framework.filterEpoch,
+        live(agent.filters[i], framework, -1));
   }
 
   /** Drops every filter of the framework at once: filters of an older epoch are dead (Mesos' revive). */
@@ -318,7 +469,8 @@ abstract class HierarchicalAllocator implements Allocator {
     Filter chain = live(filters[i], framework, now);
     filters[i] = chain;
     for (Filter f = chain; f != null; f = f.next) {
-      if (Resources.containsMilli(f.refused, offer)) {
+      if (Resources.containsMilli(f.refused, offer)
+          && (agent.freeRanges == null || NamedRanges.contains(f.refusedRanges, agent.freeRanges))) {
         nextExpiry = Math.min(nextExpiry, f.expiresAt);
         agent.blockedUntil = Math.min(agent.blockedUntil, f.expiresAt);
         return true;
@@ -331,7 +483,7 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public List<Offer> allocate(long nowMicros) {
-    if (eligibleFrameworks == 0 || (!changed && nowMicros < quietUntil)) {
+    if (eligibleFrameworks == 0 || quiet(nowMicros)) {
       return List.of();
     }
     int n = 0;
@@ -347,20 +499,43 @@ abstract class HierarchicalAllocator implements Allocator {
     return offers;
   }
 
+  /** Whether a full cycle at {@code now} would offer nothing: nothing changed since one that offered nothing. */
+  private boolean quiet(long now) {
+    return !changed && now < quietUntil;
+  }
+
+  /**
+   * Returns when a full cycle could next offer something: never (Long.MAX_VALUE) while no framework is eligible, no
+   * agent has allocatable free resources, or nothing changed since a cycle that offered nothing and no filter that
+   * blocked it expires; else {@code nowMicros} or the earliest expiry of such a filter.
+   */
+  @Override
+  public long nextOfferTime(long nowMicros) {
+    if (eligibleFrameworks == 0 || allocatableAgents.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    return quiet(nowMicros) ? quietUntil : nowMicros;
+  }
+
+  /** Visits the listed agents in the order they were added: the list filters, it does not reorder. */
   @Override
   public List<Offer> allocate(long nowMicros, Collection<String> agentIds) {
-    int n = 0;
-    if (order.length < agentIds.size()) {
-      order = new int[agentIds.size()];
-    }
+    BitSet listed = new BitSet();
     for (String id : agentIds) {
       AgentState agent = agent(id);
       if (allocatableAgents.get(agent.index)) {
-        order[n++] = agent.index;
+        listed.set(agent.index);
       }
     }
     if (eligibleFrameworks == 0) {
       return List.of();
+    }
+    int n = 0;
+    if (order.length < listed.cardinality()) {
+      order = new int[listed.cardinality()];
+    }
+    for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
+      order[n++] = i;
     }
     return cycle(nowMicros, n);
   }
@@ -432,12 +607,16 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     for (Client c = role.frameworks.first(); c != null; c = role.frameworks.next(c)) {
       FrameworkState framework = (FrameworkState) c.owner;
+      if (agent.hasGpu && !framework.gpuCapable) {
+        continue; // Mesos' filterGpuResources (MESOS-5634): GPU agents only for GPU_RESOURCES frameworks.
+      }
       if (isFiltered(agent, framework, available, now)) {
         continue;
       }
       long[] amount = available.clone();
-      allocate(agent, framework, amount);
-      offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone())));
+      NamedRanges ranges = agent.freeRanges;
+      allocate(agent, framework, amount, ranges);
+      offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone(), ranges)));
       return true;
     }
     return false;
@@ -459,8 +638,11 @@ abstract class HierarchicalAllocator implements Allocator {
     return false;
   }
 
-  private void allocate(AgentState agent, FrameworkState framework, long[] amount) {
-    agent.take(amount);
+  private void allocate(AgentState agent, FrameworkState framework, long[] amount, NamedRanges ranges) {
+    agent.take(amount, ranges);
+    if (ranges != null) {
+      agent.heldRanges.merge(framework, ranges, NamedRanges::plus);
+    }
     long[] held = agent.holders.get(framework);
     if (held == null) {
       agent.holders.put(framework, amount.clone());
@@ -482,7 +664,7 @@ abstract class HierarchicalAllocator implements Allocator {
   private static void addInto(Map<FrameworkState, long[]> holders, FrameworkState framework, long[] held, long[] amount) {
     long[] sum = held.length >= amount.length ? held : Arrays.copyOf(held, amount.length);
     for (int i = 0; i < amount.length; i++) {
-      sum[i] += amount[i];
+      sum[i] = Math.addExact(sum[i], amount[i]);
     }
     if (sum != held) {
       holders.put(framework, sum);
@@ -514,13 +696,25 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public Resources allocation(String frameworkId, String agentId) {
-    long[] held = agent(agentId).holders.get(framework(frameworkId));
-    return held == null ? Resources.EMPTY : Resources.wrap(held.clone());
+    AgentState agent = agent(agentId);
+    FrameworkState framework = frameworks.get(frameworkId);
+    if (framework == null) {
+      Resources pending = agent.pending.get(frameworkId);
+      if (pending == null) {
+        throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
+      }
+      return pending;
+    }
+    long[] held = agent.holders.get(framework);
+    NamedRanges ranges = agent.heldRanges.get(framework);
+    return held == null && ranges == null ? Resources.EMPTY
+        : Resources.wrap(held == null ? new long[0] : held.clone(), ranges);
   }
 
   @Override
   public Resources available(String agentId) {
-    return Resources.wrap(agent(agentId).free.clone());
+    AgentState agent = agent(agentId);
+    return Resources.wrap(agent.free.clone(), agent.freeRanges);
   }
 
   /** Returns the held resources of every framework of {@code role} on the agent, summed. */
@@ -560,7 +754,14 @@ abstract class HierarchicalAllocator implements Allocator {
     final int index;
     final long[] total;
     final long[] free;
+    /** Whether the agent has GPUs: then only GPU-capable frameworks are offered it (Mesos' filterGpuResources). */
+    final boolean hasGpu;
     final Map<FrameworkState, long[]> holders = new HashMap<>();
+    /** Free range resources (null when none), and those each framework holds. */
+    NamedRanges freeRanges;
+    final Map<FrameworkState, NamedRanges> heldRanges = new HashMap<>(4);
+    /** What the agent's tasks use for frameworks not added yet (it re-registered before them). */
+    final Map<String, Resources> pending = new HashMap<>(4);
     /** Decline filters by framework index: a chain of filters each, or null. */
     Filter[] filters;
     /** Bumped whenever the free resources change. */
@@ -577,6 +778,7 @@ abstract class HierarchicalAllocator implements Allocator {
       this.index = index;
       this.total = total;
       this.free = total.clone();
+      this.hasGpu = ResourceKinds.GPUS < total.length && total[ResourceKinds.GPUS] > 0;
     }
 
     void take(long[] amount) {
@@ -586,10 +788,36 @@ abstract class HierarchicalAllocator implements Allocator {
       version++;
     }
 
+    void take(long[] amount, NamedRanges ranges) {
+      take(amount);
+      if (ranges != null) {
+        freeRanges = NamedRanges.minus(freeRanges, ranges);
+      }
+    }
+
     void give(long[] amount) {
       for (int i = 0; i < amount.length; i++) {
         free[i] += amount[i];
       }
+      version++;
+    }
+
+    void give(long[] amount, NamedRanges ranges) {
+      give(amount);
+      if (ranges != null) {
+        freeRanges = NamedRanges.plus(freeRanges, ranges);
+      }
+    }
+
+    /** Returns ranges a framework held to the free ranges. */
+    void returnRanges(FrameworkState framework, NamedRanges ranges) {
+      NamedRanges left = NamedRanges.minus(heldRanges.get(framework), ranges);
+      if (left == null) {
+        heldRanges.remove(framework);
+      } else {
+        heldRanges.put(framework, left);
+      }
+      freeRanges = NamedRanges.plus(freeRanges, ranges);
       version++;
     }
   }
@@ -615,16 +843,19 @@ abstract class HierarchicalAllocator implements Allocator {
     final int index;
     final RoleState role;
     final Client client;
+    /** Whether the framework declared the GPU_RESOURCES capability. */
+    boolean gpuCapable;
     boolean active = true;
     boolean suppressed;
     boolean eligible;
     /** Bumped by revive: filters set in an older epoch no longer apply. */
     int filterEpoch;
 
-    FrameworkState(String id, int index, RoleState role, int width) {
+    FrameworkState(String id, int index, RoleState role, int width, boolean gpuCapable) {
       this.id = id;
       this.index = index;
       this.role = role;
+      this.gpuCapable = gpuCapable;
       this.client = new Client(id, this, width);
     }
   }
@@ -632,12 +863,15 @@ abstract class HierarchicalAllocator implements Allocator {
   /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}; chained per agent. */
   static final class Filter {
     final long[] refused;
+    /** The refused range resources, or null: then an offer with ranges is never covered. */
+    final NamedRanges refusedRanges;
     final long expiresAt;
     final int epoch;
     Filter next;
 
-    Filter(long[] refused, long expiresAt, int epoch, Filter next) {
+    Filter(long[] refused, NamedRanges refusedRanges, long expiresAt, int epoch, Filter next) {
       this.refused = refused;
+      this.refusedRanges = refusedRanges;
       this.expiresAt = expiresAt;
       this.epoch = epoch;
       this.next = next;

@@ -1,13 +1,13 @@
 package io.offerlab.allocators;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * An immutable vector of scalar resources: cpus, mem (MB), disk (MB), gpus and any named scalar, plus range resources
@@ -15,10 +15,12 @@ import java.util.TreeMap;
  *
  * <p>Values are kept as fixed-point longs in thousandths, as Mesos keeps scalar values to three decimal places
  * ({@code Value::Scalar} arithmetic rounds to 0.001), so sums and differences are exact and no floating-point
- * drift can make "allocated &lt;= total" false. The text form is Mesos' {@code name:value;name:value}, a range resource
- * written {@code name:[a-b,c-d]}. Ranges add by union, subtract by set difference and are contained when every range
- * is inside; dominant shares look at scalars only, as Mesos' sorter does. A vector without ranges never touches them,
- * so scalar arithmetic costs what it did.
+ * drift can make "allocated &lt;= total" false. Text and doubles are converted alike, as Mesos' {@code convertToFixed}
+ * does: {@code llround(v * 1000)} on the double, so {@code 0.5005} (500.4999... thousandths as a double) is 0.5 and
+ * {@code 1.0005} is 1.001. Sums are checked: a quantity that would overflow is an error, never a wrap. The text form
+ * is Mesos' {@code name:value;name:value}, a range resource written {@code name:[a-b,c-d]}. Ranges add by union,
+ * subtract by set difference and are contained when every range is inside; dominant shares look at scalars only, as
+ * Mesos' sorter does. A vector without ranges never touches them, so scalar arithmetic costs what it did.
  */
 public final class Resources {
   /** The vector with every quantity zero. */
@@ -26,6 +28,8 @@ public final class Resources {
 
   /** Fixed-point scale: quantities are stored in thousandths. */
   static final long SCALE = 1000;
+  /** A non-negative decimal as Mesos' text form writes it: digits, an optional fraction and exponent. */
+  private static final Pattern NUMBER = Pattern.compile("\\+?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private final long[] milli;
   /** The range resources, or null when there are none. */
@@ -111,21 +115,27 @@ public final class Resources {
   }
 
   private static long parseMilli(String number, String token) {
-    BigDecimal decimal;
-    try {
-      decimal = new BigDecimal(number);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("bad resource token '" + token + "': expected a number, found '" + number + "'");
-    }
-    if (decimal.signum() < 0) {
+    if (number.startsWith("-") && NUMBER.matcher(number.substring(1)).matches()) {
       throw new IllegalArgumentException("bad resource token '" + token + "': negative value");
     }
-    try {
-      // Mesos rounds scalars to three decimals, half away from zero (llround).
-      return decimal.setScale(3, RoundingMode.HALF_UP).movePointRight(3).longValueExact();
-    } catch (ArithmeticException e) {
+    if (!NUMBER.matcher(number).matches()) {
+      throw new IllegalArgumentException("bad resource token '" + token + "': expected a number, found '" + number + "'");
+    }
+    double value = Double.parseDouble(number);
+    if (!fitsMilli(value)) {
       throw new IllegalArgumentException("bad resource token '" + token + "': value too large");
     }
+    return fixed(value);
+  }
+
+  /** Whether {@code value} thousandths fit a long (the product is compared as Mesos computes it, in double). */
+  private static boolean fitsMilli(double value) {
+    return value * SCALE < 0x1p63;
+  }
+
+  /** Mesos' {@code convertToFixed} ({@code common/values.cpp}): {@code llround(value * 1000)} on the double. */
+  private static long fixed(double value) {
+    return Math.round(value * SCALE);
   }
 
   /** Returns a vector with one quantity, rounded to three decimals. */
@@ -146,11 +156,15 @@ public final class Resources {
     return wrap(values, ranges);
   }
 
+  /** Converts a quantity to thousandths as Mesos does ({@code llround(value * 1000)}); fails when it would overflow. */
   static long toMilli(double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("expected a finite non-negative resource quantity, found " + value);
     }
-    return Math.round(value * SCALE);
+    if (!fitsMilli(value)) {
+      throw new IllegalArgumentException("resource quantity " + value + " is too large (it would overflow)");
+    }
+    return fixed(value);
   }
 
   /** Returns the quantity of {@code name} (0 when absent). */
@@ -289,7 +303,11 @@ public final class Resources {
     }
     long[] result = new long[milli.length];
     for (int i = 0; i < milli.length; i++) {
-      result[i] = (long) Math.floor(milli[i] * factor + 1e-9);
+      double scaled = Math.floor(milli[i] * factor + 1e-9);
+      if (scaled >= 0x1p63) {
+        throw new IllegalArgumentException(ResourceKinds.name(i) + " scaled by " + factor + " would overflow");
+      }
+      result[i] = (long) scaled;
     }
     return wrap(result, ranges);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Static partitioning, the baseline of the Mesos paper (Hindman et al., NSDI 2011, section 6.1): each role owns a
@@ -12,15 +13,20 @@ import java.util.Map;
  *
  * <p>Partitions come from {@link AllocatorOptions#partitions()}: agent lists (agents listed for no role belong to
  * none) or fractions (each role is offered at most its fraction of each agent, rounded down to thousandths). By
- * default the k-th agent added belongs to the (k mod R)-th role in name order, R counting the roles of
- * {@link AllocatorOptions#partitionRoles()} or else the roles known when the agent is added; an agent added before any
- * role is known is assigned when the first cycle sees it.
+ * default the k-th agent added (counting from 0, removed agents included) belongs to the (k mod R)-th role in name
+ * order, R counting the roles of {@link AllocatorOptions#partitionRoles()} or else the roles known when the agent is
+ * added (every role a framework was ever added with). Agents added while no role is known (R = 0) are split when the
+ * first role appears, as if they had been added then: R is 1 then, so they all belong to that first role.
  */
 @AllocatorSpec(name = "static", traits = {Trait.MULTI_RESOURCE, Trait.ROLES, Trait.PARTITIONS},
     description = "Static partitioning: each role owns a fixed set or fraction of the agents")
 public final class StaticAllocator extends HierarchicalAllocator {
   private final Map<String, String> ownerByAgent = new HashMap<>();
   private final Map<String, Double> fractions = new HashMap<>();
+  /** Every role a framework was ever added with, in name order: the default split's R roles. */
+  private final TreeSet<String> knownRoles = new TreeSet<>();
+  /** Agents added while no role was known, waiting for the first role (default split only). */
+  private final List<AgentState> unassigned = new ArrayList<>();
   private final RoleState nobody;
 
   /** Creates the allocator, checking the partitions. */
@@ -57,17 +63,16 @@ public final class StaticAllocator extends HierarchicalAllocator {
 
   @Override
   void agentAdded(AgentState agent) {
-    if (!options.partitions().isEmpty()) {
-      agent.partition = fractions.isEmpty() ? ownerByAgent.getOrDefault(agent.id, "") : null;
-    } else {
-      assignByDefault(agent);
+    if (!fractions.isEmpty()) {
+      return;
     }
-  }
-
-  private void assignByDefault(AgentState agent) {
-    List<String> names = new ArrayList<>(options.partitionRoles().isEmpty()
-        ? roles().keySet() : options.partitionRoles());
+    if (!options.partitions().isEmpty()) {
+      agent.partition = ownerByAgent.get(agent.id); // null: listed for no role, so offered to nobody
+      return;
+    }
+    List<String> names = new ArrayList<>(options.partitionRoles().isEmpty() ? knownRoles : options.partitionRoles());
     if (names.isEmpty()) {
+      unassigned.add(agent);
       return;
     }
     names.sort(null);
@@ -75,17 +80,21 @@ public final class StaticAllocator extends HierarchicalAllocator {
   }
 
   @Override
+  void roleAdded(RoleState role) {
+    knownRoles.add(role.name);
+    // The first role known takes the agents added before it, as if they were added now (R = 1).
+    for (AgentState agent : unassigned) {
+      agent.partition = role.name;
+    }
+    unassigned.clear();
+  }
+
+  @Override
   RoleState soleRole(AgentState agent) {
     if (!fractions.isEmpty()) {
       return null;
     }
-    if (agent.partition == null) {
-      assignByDefault(agent);
-      if (agent.partition == null) {
-        return nobody;
-      }
-    }
-    RoleState owner = roles().get((String) agent.partition);
+    RoleState owner = agent.partition == null ? null : roles().get((String) agent.partition);
     return owner == null ? nobody : owner;
   }
 

@@ -181,13 +181,23 @@ final class Pipeline implements Workload {
     return (h >>> 11) * 0x1.0p-53 < sample;
   }
 
+  /**
+   * Names the job's framework and role. An empty attribute (a trace row with no user, say) names nothing: the
+   * framework keeps the reader's name, and a role left empty is the framework's name, as Mesos rejects an empty role.
+   */
   private Job rename(Job j) {
     String framework = frameworkBy == null ? j.framework() : value(frameworkBy, j);
+    if (framework == null || framework.isEmpty()) {
+      framework = j.framework();
+    }
     String role;
     if (roleBy != null) {
       role = value(roleBy, j);
     } else {
       role = j.role().equals(j.framework()) ? framework : j.role();
+    }
+    if (role == null || role.isEmpty()) {
+      role = framework;
     }
     String known = roleOf.putIfAbsent(framework, role);
     if (known != null && !known.equals(role)) {

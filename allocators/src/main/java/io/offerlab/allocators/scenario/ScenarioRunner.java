@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.Allocators;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Offer;
 import io.offerlab.allocators.Resources;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,7 @@ public final class ScenarioRunner {
   private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
       Map.entry("addAgent", Set.of("id", "resources")),
       Map.entry("removeAgent", Set.of("id")),
-      Map.entry("addFramework", Set.of("id", "role")),
+      Map.entry("addFramework", Set.of("id", "role", "capabilities")),
       Map.entry("removeFramework", Set.of("id")),
       Map.entry("activateFramework", Set.of("id")),
       Map.entry("deactivateFramework", Set.of("id")),
@@ -45,10 +47,9 @@ public final class ScenarioRunner {
       Map.entry("recover", Set.of("framework", "agent", "resources", "refuseSeconds", "time")),
       Map.entry("suppress", Set.of("framework")),
       Map.entry("revive", Set.of("framework")));
-  private static final Set<String> OPTIONAL = Set.of("agents", "refuseSeconds", "role", "time");
+  private static final Set<String> OPTIONAL = Set.of("agents", "refuseSeconds", "role", "time", "capabilities");
 
   private final String file;
-  private final Set<String> roles = new HashSet<>();
   private double time = Double.NEGATIVE_INFINITY;
 
   private ScenarioRunner(String file) {
@@ -166,8 +167,11 @@ public final class ScenarioRunner {
     if (message.startsWith("unknown framework")) {
       return op.equals("recover") || op.equals("suppress") || op.equals("revive") ? "framework" : "id";
     }
-    if (message.contains("cannot recover")) {
+    if (message.contains("cannot recover") || message.contains("overflow")) {
       return "resources";
+    }
+    if (message.startsWith("role:")) {
+      return "role";
     }
     if (message.contains("weight")) {
       return "weight";
@@ -181,20 +185,13 @@ public final class ScenarioRunner {
       case "removeAgent" -> allocator.removeAgent(text(step, "id", where));
       case "addFramework" -> {
         String id = text(step, "id", where);
-        String role = step.has("role") ? text(step, "role", where) : id;
-        allocator.addFramework(id, role);
-        roles.add(role);
+        String role = step.has("role") ? role(step, where) : id;
+        allocator.addFramework(id, role, capabilities(step, where));
       }
       case "removeFramework" -> allocator.removeFramework(text(step, "id", where));
       case "activateFramework" -> allocator.activateFramework(text(step, "id", where));
       case "deactivateFramework" -> allocator.deactivateFramework(text(step, "id", where));
-      case "setWeight" -> {
-        String role = text(step, "role", where);
-        if (!roles.contains(role)) {
-          throw fail(where + ".role", "unknown role '" + role + "': no framework was added with it");
-        }
-        allocator.setWeight(role, number(step, "weight", where));
-      }
+      case "setWeight" -> allocator.setWeight(role(step, where), number(step, "weight", where));
       case "suppress" -> allocator.suppress(text(step, "framework", where));
       case "revive" -> allocator.revive(text(step, "framework", where));
       case "recover" -> {
@@ -245,6 +242,40 @@ public final class ScenarioRunner {
       o.put("resources", e.getValue().toString());
     }
     return entry;
+  }
+
+  /** Reads a role name: non-empty, as Mesos requires. A role needs no framework (setWeight may come first). */
+  private String role(JsonNode step, String where) {
+    String role = text(step, "role", where);
+    if (role.isEmpty()) {
+      throw fail(where + ".role", "expected a non-empty role name (Mesos rejects an empty role), found ''");
+    }
+    return role;
+  }
+
+  private Set<Capability> capabilities(JsonNode step, String where) {
+    JsonNode list = step.get("capabilities");
+    if (list == null) {
+      return Set.of();
+    }
+    String path = where + ".capabilities";
+    if (!list.isArray()) {
+      throw fail(path, "expected an array of capability names, such as [\"GPU_RESOURCES\"]");
+    }
+    Set<Capability> out = EnumSet.noneOf(Capability.class);
+    for (JsonNode item : list) {
+      Capability capability = null;
+      for (Capability c : Capability.values()) {
+        if (item.isTextual() && c.name().equals(item.asText())) {
+          capability = c;
+        }
+      }
+      if (capability == null) {
+        throw fail(path, "unknown capability " + item + ", expected one of " + Arrays.toString(Capability.values()));
+      }
+      out.add(capability);
+    }
+    return out;
   }
 
   private long advance(JsonNode step, String where) {

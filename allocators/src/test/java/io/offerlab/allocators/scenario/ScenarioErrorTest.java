@@ -75,10 +75,10 @@ final class ScenarioErrorTest {
             {"allocator": "drf", "steps": [{"op": "revive", "framework": "B"}]}"""),
         bad("unknown framework in deactivateFramework", "steps[0].id", """
             {"allocator": "drf", "steps": [{"op": "deactivateFramework", "id": "B"}]}"""),
-        bad("unknown role", "steps[1].role", """
+        bad("empty role in setWeight", "steps[1].role", """
             {"allocator": "drf", "steps": [
               {"op": "addFramework", "id": "A", "role": "r1"},
-              {"op": "setWeight", "role": "r2", "weight": 2.0}
+              {"op": "setWeight", "role": "", "weight": 2.0}
             ]}"""),
         bad("non-positive weight", "steps[1].weight", """
             {"allocator": "drf", "steps": [

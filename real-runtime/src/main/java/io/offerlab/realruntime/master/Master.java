@@ -1,6 +1,7 @@
 package io.offerlab.realruntime.master;
 
 import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Resources;
 import io.offerlab.realruntime.http.EventStream;
 import io.offerlab.realruntime.master.Entries.Agent;
@@ -12,10 +13,12 @@ import io.offerlab.simcore.master.MasterCoreSettings;
 import io.offerlab.simcore.master.MasterListener;
 import io.offerlab.simcore.master.MasterOffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Address;
@@ -143,7 +146,7 @@ final class Master implements MasterListener<RealOffer> {
     String frameworkId = info.hasId() ? info.getId().getValue()
         : String.format(Locale.ROOT, "%s-%04d", id, frameworkSerial++);
     String role = roleOf(info);
-    int index = core.addFramework(frameworkId, role, loop.now());
+    int index = core.addFramework(frameworkId, role, capabilities(info), loop.now());
     var framework = new Framework(frameworkId, index, info.toBuilder()
         .setId(FrameworkID.newBuilder().setValue(frameworkId)).build(), System.currentTimeMillis() / 1000.0);
     frameworks.put(frameworkId, framework);
@@ -240,6 +243,17 @@ final class Master implements MasterListener<RealOffer> {
     return f != null ? f : completedFrameworks.get(frameworkId);
   }
 
+  /** Return the capabilities of {@code info} that the allocators look at (GPU_RESOURCES). */
+  static Set<Capability> capabilities(FrameworkInfo info) {
+    var out = EnumSet.noneOf(Capability.class);
+    for (FrameworkInfo.Capability c : info.getCapabilitiesList()) {
+      if (c.getType() == FrameworkInfo.Capability.Type.GPU_RESOURCES) {
+        out.add(Capability.GPU_RESOURCES);
+      }
+    }
+    return out;
+  }
+
   /** Return the framework's role: its first {@code roles} entry, else the deprecated {@code role} (default *). */
   @SuppressWarnings("deprecation")
   static String roleOf(FrameworkInfo info) {
@@ -311,7 +325,7 @@ final class Master implements MasterListener<RealOffer> {
   Agent addAgent(org.apache.mesos.v1.Protos.AgentInfo info, String address) {
     String agentId = String.format(Locale.ROOT, "%s-S%d", id, agentSerial++);
     Resources total = MesosResources.toVector(info.getResourcesList());
-    int index = core.addAgent(agentId, total, loop.now());
+    int index = core.registerAgent(agentId, total, Map.of(), loop.now());
     var agent = new Agent(agentId, index, info.toBuilder().setId(AgentID.newBuilder().setValue(agentId)).build(),
         total, address, System.currentTimeMillis() / 1000.0);
     agents.put(agentId, agent);

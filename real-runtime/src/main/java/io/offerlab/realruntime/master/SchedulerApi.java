@@ -118,7 +118,8 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     if (framework == null) {
       framework = master.addFramework(info);
     } else {
-      framework.info = info;
+      framework.info = info.toBuilder().setId(info.getId()).build();
+      master.core.updateFramework(framework.index, Master.capabilities(info), master.loop.now());
     }
     String streamId = UUID.randomUUID().toString();
     response.setStatus(200);

@@ -94,12 +94,17 @@ class SchedulerApiTest {
       assertEquals(agent.port(), offer.getUrl().getAddress().getPort());
       assertEquals("127.0.0.1", offer.getUrl().getAddress().getIp());
       String agentId = offer.getAgentId().getValue();
+      assertEquals("[31000-32000]", StateJson.flat(offer.getResourcesList()).path("ports").asText());
       String task = "{\"name\":\"%1$s\",\"task_id\":{\"value\":\"%1$s\"},\"agent_id\":{\"value\":\"" + agentId
           + "\"},\"resources\":[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":%2$s}}],"
           + "\"command\":{\"value\":\"sleep 30\"}}";
       var accept = framework.call("\"type\":\"ACCEPT\",\"accept\":{\"offer_ids\":[{\"value\":\""
           + offer.getId().getValue() + "\"}],\"operations\":[{\"type\":\"LAUNCH\",\"launch\":{\"task_infos\":["
           + task.formatted("ok", "0.5") + "," + task.formatted("ok", "0.5") + "," + task.formatted("big", "64")
+          + ",{\"name\":\"port\",\"task_id\":{\"value\":\"port\"},\"agent_id\":{\"value\":\"" + agentId
+          + "\"},\"resources\":[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":0.1}},"
+          + "{\"name\":\"ports\",\"type\":\"RANGES\",\"ranges\":{\"range\":[{\"begin\":31005,\"end\":31006}]}}],"
+          + "\"command\":{\"value\":\"echo $PORT0 $PORTS\"}}"
           + "]}}],\"filters\":{\"refuse_seconds\":0.5}}");
       assertEquals(202, accept.statusCode(), accept.body());
       TaskStatus duplicate = framework.await(e -> e.getType() == Event.Type.UPDATE
@@ -119,12 +124,17 @@ class SchedulerApiTest {
       assertEquals(TaskState.TASK_ERROR, late.getState());
       assertEquals(TaskStatus.Reason.REASON_INVALID_OFFERS, late.getReason());
 
+      awaitState(framework, "port", TaskState.TASK_FINISHED);
+      assertEquals("31005 31005,31006\n", java.nio.file.Files.readString(work.resolve("frameworks")
+          .resolve(framework.frameworkId).resolve("tasks/port/stdout")));
       TaskStatus running = awaitState(framework, "ok", TaskState.TASK_RUNNING);
       assertEquals(16, running.getUuid().size());
-      // the unused cpus come back, declined for 0.5 s, then are offered again
+      // the unused cpus and ports come back, declined for 0.5 s, then are offered again; the port task's come back
+      // when it finished
       Offer next = framework.await(e -> e.getType() == Event.Type.OFFERS
           && e.getOffers().getOffers(0).getResourcesList().stream().anyMatch(r -> r.getName().equals("cpus")
               && Math.abs(r.getScalar().getValue() - 1.5) < 1e-9)).getOffers().getOffers(0);
+      assertEquals("[31000-32000]", StateJson.flat(next.getResourcesList()).path("ports").asText());
       assertEquals(1.5, next.getResourcesList().stream().filter(r -> r.getName().equals("cpus")).findFirst()
           .orElseThrow().getScalar().getValue(), 1e-9);
 

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A simulated Mesos agent: its resources and the tasks it runs (the master keeps its free resources in a
- * {@link FreeMirror}, and its outstanding offers are with their frameworks). On every task start, end or usage change it re-solves the cgroups fluid model ({@link AgentModel}) and moves each task whose CPU rate
+ * A simulated Mesos agent: its resources and the tasks it runs (the allocator keeps its free resources, and its
+ * outstanding offers are with their frameworks). On every task start, end or usage change it re-solves the cgroups
+ * fluid model ({@link AgentModel}) and moves each task whose CPU rate
  * changed to its new finish time, so execution is exact with no time stepping.
  */
 final class Agent {

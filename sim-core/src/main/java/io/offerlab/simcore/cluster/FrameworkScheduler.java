@@ -75,10 +75,13 @@ final class FrameworkScheduler {
   final Percentiles wait = new Percentiles();
   final Percentiles slowdown = new Percentiles();
   final Map<String, Long> failureReasons = new TreeMap<>();
+  /** Whether the framework has declared the GPU_RESOURCES capability. */
+  private boolean gpuCapable;
 
   FrameworkScheduler(SimContext ctx, SchedulerDriver driver, RunProgress progress, String name, String role, int index,
-      FrameworkSettings settings) {
+      FrameworkSettings settings, boolean gpuCapable) {
     this.ctx = ctx;
+    this.gpuCapable = gpuCapable;
     this.driver = driver;
     this.progress = progress;
     this.name = name;
@@ -138,6 +141,16 @@ final class FrameworkScheduler {
       suppressed = true;
       driver.suppress(this);
     }
+  }
+
+  /** Returns whether it has declared the GPU_RESOURCES capability. */
+  boolean gpuCapable() {
+    return gpuCapable;
+  }
+
+  /** Declares GPU_RESOURCES (its first job asking for GPUs); the master then tells the allocator. */
+  void declareGpus() {
+    gpuCapable = true;
   }
 
   /** The master launched one of its tasks: it leaves the pending tasks and runs. */

@@ -1,6 +1,7 @@
 package io.offerlab.simcore.cluster;
 
 import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.Capability;
 import io.offerlab.isolationmodel.Solution;
 import io.offerlab.simcore.config.AgentSettings;
 import io.offerlab.simcore.config.MasterSettings;
@@ -9,7 +10,9 @@ import io.offerlab.simcore.master.MasterCoreSettings;
 import io.offerlab.simcore.master.MasterListener;
 import io.offerlab.simcore.master.MasterOffer.OfferKey;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The simulated Mesos master: the master core's rules ({@link MasterCore}) wired to simulated agents, framework
@@ -58,7 +61,16 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
           + " but has index " + framework.index);
     }
     frameworkList.add(framework);
-    core.addFramework(framework.name, framework.role, ctx.engine().now());
+    core.addFramework(framework.name, framework.role,
+        framework.gpuCapable() ? EnumSet.of(Capability.GPU_RESOURCES) : Set.of(), ctx.engine().now());
+  }
+
+  /** Mesos UPDATE_FRAMEWORK adding GPU_RESOURCES: GPU agents may be offered to the framework from the next cycle. */
+  void declareGpus(FrameworkScheduler framework) {
+    if (!framework.gpuCapable()) {
+      framework.declareGpus();
+      core.updateFramework(framework.index, EnumSet.of(Capability.GPU_RESOURCES), ctx.engine().now());
+    }
   }
 
   @Override
@@ -79,11 +91,6 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
   /** Returns the outstanding offers on every agent, oldest first. */
   List<OfferState> outstandingOffers() {
     return core.outstandingOffers(-1);
-  }
-
-  /** Returns what differs between the core's view of the agent's free resources and the allocator's, or null. */
-  String checkFreeView(Agent agent) {
-    return core.checkFreeView(agent.index);
   }
 
   // ---- offers (the core's listener) ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.AllocatorOptions.Partition;
 import io.offerlab.allocators.Allocators;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Resources;
 import io.offerlab.isolationmodel.AgentModel;
 import io.offerlab.isolationmodel.IsolationConfig;
@@ -295,6 +296,9 @@ public final class Simulation implements RunProgress {
     long now = engine.now();
     Job job = nextJob;
     FrameworkScheduler framework = framework(job, now);
+    if (!framework.gpuCapable() && asksForGpus(job)) {
+      master.declareGpus(framework);
+    }
     JobRun run = new JobRun(job, jobSeq++, framework);
     counters.jobSubmitted();
     jobLog.arrived(run);
@@ -319,12 +323,22 @@ public final class Simulation implements RunProgress {
       FrameworkSettings settings = config.framework(job.framework());
       String role = settings.role().isEmpty() ? job.role() : settings.role();
       int index = metrics.addFramework(job.framework());
-      framework = new FrameworkScheduler(ctx, master, this, job.framework(), role, index, settings);
+      framework = new FrameworkScheduler(ctx, master, this, job.framework(), role, index, settings,
+          settings.capabilities().contains(Capability.GPU_RESOURCES) || asksForGpus(job));
       frameworks.put(job.framework(), framework);
       frameworkList.add(framework);
       master.addFramework(framework);
     }
     return framework;
+  }
+
+  private static boolean asksForGpus(Job job) {
+    for (TaskSpec task : job.tasks()) {
+      if (task.request().gpus() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether every task fits some agent and a gang's tasks fit the cluster together. */

@@ -36,13 +36,28 @@ final class TimedAllocator implements Allocator {
   }
 
   @Override
+  public void addAgent(String agentId, Resources total, java.util.Map<String, Resources> used) {
+    allocator.addAgent(agentId, total, used);
+  }
+
+  @Override
+  public long nextOfferTime(long nowMicros) {
+    return allocator.nextOfferTime(nowMicros);
+  }
+
+  @Override
   public void removeAgent(String agentId) {
     allocator.removeAgent(agentId);
   }
 
   @Override
-  public void addFramework(String frameworkId, String role) {
-    allocator.addFramework(frameworkId, role);
+  public void addFramework(String frameworkId, String role, java.util.Set<io.offerlab.allocators.Capability> capabilities) {
+    allocator.addFramework(frameworkId, role, capabilities);
+  }
+
+  @Override
+  public void updateFramework(String frameworkId, java.util.Set<io.offerlab.allocators.Capability> capabilities) {
+    allocator.updateFramework(frameworkId, capabilities);
   }
 
   @Override

@@ -46,6 +46,17 @@ public record AllocatorSettings(
     }
     partitions = new TreeMap<>(Objects.requireNonNull(partitions, "partitions"));
     partitionRoles = List.copyOf(Objects.requireNonNull(partitionRoles, "partitionRoles"));
+    checkRoles("weights", weights.keySet());
+    checkRoles("priorities", priorities.keySet());
+    checkRoles("partitions", partitions.keySet());
+    checkRoles("partitionRoles", partitionRoles);
+  }
+
+  /** Fails on an empty role name, which Mesos rejects. */
+  private static void checkRoles(String key, java.util.Collection<String> roles) {
+    if (roles.contains("")) {
+      throw new IllegalArgumentException(key + ": expected non-empty role names (Mesos rejects an empty role), found ''");
+    }
   }
 
   Map<String, Object> describe() {

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The agents of a simulated cluster, as groups of identical agents. Written {@code uniform:N:RESOURCES} (N agents
@@ -33,6 +35,23 @@ public record ClusterSpec(String spec, List<Group> groups) {
     groups = List.copyOf(groups);
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("cluster '" + spec + "': expected at least one agent group, found none");
+    }
+    checkTotal(spec, groups);
+  }
+
+  /** Fails when a resource's cluster total would overflow the allocator's 64-bit thousandths (never a wrap). */
+  private static void checkTotal(String spec, List<Group> groups) {
+    Map<String, Long> total = new TreeMap<>();
+    for (Group g : groups) {
+      for (String name : g.resources().asMap().keySet()) {
+        try {
+          long sum = Math.addExact(total.getOrDefault(name, 0L), Math.multiplyExact(g.count(), g.resources().milli(name)));
+          total.put(name, sum);
+        } catch (ArithmeticException e) {
+          throw new IllegalArgumentException("cluster '" + spec + "': the total " + name + " of all agents would "
+              + "overflow (at most " + Long.MAX_VALUE / 1000 + " in all)");
+        }
+      }
     }
   }
 

@@ -2,9 +2,12 @@ package io.offerlab.simcore.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.offerlab.allocators.Capability;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * One framework scheduler's knobs. Decision time follows the Omega paper's model (Schwarzkopf et al., EuroSys 2013,
@@ -19,6 +22,8 @@ import java.util.Objects;
  * @param gangPolicy what to do with offers that cannot start a gang job yet
  * @param retryLimit relaunches of a failed task (or gang) before its job fails
  * @param maxPendingScan pending tasks looked at per decision
+ * @param capabilities Mesos framework capabilities it declares; a framework also gets GPU_RESOURCES from its first job
+ *     that asks for GPUs
  */
 public record FrameworkSettings(
     String role,
@@ -28,7 +33,8 @@ public record FrameworkSettings(
     int maxTasksPerOffer,
     GangPolicy gangPolicy,
     int retryLimit,
-    int maxPendingScan) {
+    int maxPendingScan,
+    List<Capability> capabilities) {
 
   /** Validates the knobs. */
   public FrameworkSettings {
@@ -44,6 +50,7 @@ public record FrameworkSettings(
     if (gangPolicy == null) {
       throw new IllegalArgumentException("gangPolicy: expected hold or decline, found nothing");
     }
+    capabilities = List.copyOf(new TreeSet<>(Objects.requireNonNull(capabilities, "capabilities")));
   }
 
   /** Returns the refuse time in seconds, as the allocator takes it. */
@@ -61,6 +68,7 @@ public record FrameworkSettings(
     map.put("gangPolicy", gangPolicy.label());
     map.put("retryLimit", retryLimit);
     map.put("maxPendingScan", maxPendingScan);
+    map.put("capabilities", capabilities.stream().map(Enum::name).toList());
     return map;
   }
 }

@@ -1,6 +1,7 @@
 package io.offerlab.simcore.master;
 
 import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Offer;
 import io.offerlab.allocators.Resources;
 import java.util.ArrayDeque;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Mesos master's rules, without a clock: when an allocation cycle runs, how its output becomes offers, how
@@ -20,13 +22,17 @@ import java.util.Map;
  *
  * <p>Cycles start as ARCHITECTURE.md section 5 says, after Mesos' {@code HierarchicalAllocatorProcess}: at every
  * multiple of the allocation interval, over one agent when it (re)joins, and over all agents when a framework is added
- * or revives; never on declines or task ends. The cycle timer fires after the other work of its instant, so the core
- * can leave it unarmed while no framework wants offers or no agent has allocatable free resources (a cycle would then
- * offer nothing and draw no random number) and re-arm it at the next multiple when that changes: the results are those
- * of ticking every interval, at a fraction of the timer events.
+ * or revives; never on declines or task ends. The cycle timer fires after the other work of its instant. The core asks
+ * the allocator when a cycle could next offer something ({@link Allocator#nextOfferTime}) and arms the timer for the
+ * first multiple of the interval from then, leaving it unarmed while no cycle could offer anything (no framework
+ * wants offers, no agent has allocatable free resources, or nothing changed since a cycle that offered nothing): such
+ * a cycle would offer nothing and draw no random number, so the results are those of ticking every interval, at a
+ * fraction of the timer events. After every call that changes the allocator it asks again.
  *
  * <p>Agents and frameworks are known by id and by index (the order they were added, from 0); the index form is what a
- * fast driver uses, the id form what an HTTP master receives. Not thread-safe: one event loop drives it.
+ * fast driver uses, the id form what an HTTP master receives. Offers carry ids; the core keeps no index of them (a
+ * driver that receives offers by id keeps its own map from {@link MasterListener#offersMade}). Not thread-safe: one
+ * event loop drives it.
  *
  * @param <O> the driver's offer type
  */
@@ -41,10 +47,6 @@ public final class MasterCore<O extends MasterOffer> {
   private final AgentTable agents = new AgentTable();
   private final List<String> frameworkIds = new ArrayList<>();
   private final Map<String, Integer> frameworkIndex = new HashMap<>();
-  /** Per framework: whether it is suppressed. */
-  private boolean[] suppressed = new boolean[16];
-  /** The agents' free resources and whether they are allocatable. */
-  private final FreeMirror free = new FreeMirror();
   private final ArrayDeque<O> byCreation = new ArrayDeque<>();
   private final List<Integer> agentCycle = new ArrayList<>();
   private final List<String> agentCycleIds = new ArrayList<>();
@@ -60,8 +62,6 @@ public final class MasterCore<O extends MasterOffer> {
   private boolean fullRequested;
   private long lastPeriodic = -1;
   private long nextOfferId = 1;
-  private int eligible;
-  private int allocatable;
 
   /** Creates a core over {@code allocator}; it adds agents and frameworks to the allocator itself. */
   public MasterCore(Allocator allocator, MasterCoreSettings settings, Timers timers, MasterListener<O> listener) {
@@ -80,9 +80,18 @@ public final class MasterCore<O extends MasterOffer> {
   public int addAgent(String agentId, Resources total, long now) {
     int index = agents.add(agentId, total);
     allocator.addAgent(agentId, total);
-    free.ensure(index);
-    free.change(index, total, 1);
-    updateAllocatable(index, now);
+    rearm(now);
+    return index;
+  }
+
+  /**
+   * Registers an agent while the master runs (Mesos REGISTER or REREGISTER): {@code used} maps framework ids to what
+   * its running tasks hold, frameworks not subscribed yet included (Mesos' {@code addSlave}); a cycle runs over it.
+   */
+  public int registerAgent(String agentId, Resources total, Map<String, Resources> used, long now) {
+    allocator.addAgent(agentId, total, used);
+    int index = agents.add(agentId, total);
+    requestAgentCycle(index, now);
     return index;
   }
 
@@ -112,8 +121,7 @@ public final class MasterCore<O extends MasterOffer> {
       rescind(offer, false, now);
     }
     agents.setUp(agentIndex, false);
-    free.clear(agentIndex);
-    updateAllocatable(agentIndex, now);
+    rearm(now);
   }
 
   /** Adds a removed agent back with all its resources free; a cycle runs over it. */
@@ -121,28 +129,36 @@ public final class MasterCore<O extends MasterOffer> {
     Resources total = agents.total(agentIndex);
     allocator.addAgent(agents.id(agentIndex), total);
     agents.setUp(agentIndex, true);
-    free.change(agentIndex, total, 1);
-    updateAllocatable(agentIndex, now);
     requestAgentCycle(agentIndex, now);
   }
 
-  /** Registers a framework with its role (Mesos SUBSCRIBE), returns its index and runs a cycle for it. */
-  public int addFramework(String frameworkId, String role, long nowMicros) {
+  /**
+   * Registers a framework with its role and capabilities (Mesos SUBSCRIBE), returns its index and runs a cycle for
+   * it.
+   */
+  public int addFramework(String frameworkId, String role, Set<Capability> capabilities, long nowMicros) {
     if (frameworkIndex.containsKey(frameworkId)) {
       throw new IllegalArgumentException("framework '" + frameworkId + "' already exists");
     }
     int index = frameworkIds.size();
     frameworkIds.add(frameworkId);
     frameworkIndex.put(frameworkId, index);
-    if (index == suppressed.length) {
-      suppressed = Arrays.copyOf(suppressed, 2 * index);
+    if (index == batchSize.length) {
       batchSize = Arrays.copyOf(batchSize, 2 * index);
       batches = Arrays.copyOf(batches, 2 * index);
     }
-    allocator.addFramework(frameworkId, role);
-    eligible++;
+    allocator.addFramework(frameworkId, role, capabilities);
     requestFullCycle(nowMicros);
     return index;
+  }
+
+  /**
+   * Mesos UPDATE_FRAMEWORK: replaces the framework's capabilities (for example GPU_RESOURCES, after which agents with
+   * GPUs may be offered to it). Runs no cycle at once; the next periodic one sees it.
+   */
+  public void updateFramework(int frameworkIndex, Set<Capability> capabilities, long now) {
+    allocator.updateFramework(frameworkIds.get(frameworkIndex), capabilities);
+    rearm(now);
   }
 
   /** Returns the index of a known framework. */
@@ -157,20 +173,12 @@ public final class MasterCore<O extends MasterOffer> {
   /** Mesos REVIVE: clears the framework's filters, unsuppresses it and runs a cycle. */
   public void revive(int frameworkIndex, long nowMicros) {
     allocator.revive(frameworkIds.get(frameworkIndex));
-    if (suppressed[frameworkIndex]) {
-      suppressed[frameworkIndex] = false;
-      eligible++;
-    }
     requestFullCycle(nowMicros);
   }
 
   /** Mesos SUPPRESS: no more offers to the framework until it revives. */
   public void suppress(int frameworkIndex, long nowMicros) {
     allocator.suppress(frameworkIds.get(frameworkIndex));
-    if (!suppressed[frameworkIndex]) {
-      suppressed[frameworkIndex] = true;
-      eligible--;
-    }
   }
 
   // ---- offers -------------------------------------------------------------------------------------------------
@@ -192,19 +200,16 @@ public final class MasterCore<O extends MasterOffer> {
   }
 
   private void giveBack(O offer, Resources back, double refuseSeconds, long now) {
-    int agent = offer.agentIndex();
-    free.change(agent, back, 1);
-    updateAllocatable(agent, now);
     if (!back.isEmpty()) {
       allocator.recover(offer.frameworkId(), offer.agentId(), back, refuseSeconds, now);
+      rearm(now);
     }
   }
 
   /** A task of the framework on the agent ended (finished, failed or killed): its resources go back unfiltered. */
   public void taskEnded(int frameworkIndex, int agentIndex, Resources resources, long now) {
     allocator.recover(frameworkIds.get(frameworkIndex), agents.id(agentIndex), resources, 0, now);
-    free.change(agentIndex, resources, 1);
-    updateAllocatable(agentIndex, now);
+    rearm(now);
   }
 
   /** Returns the outstanding offers on the agent (on every agent when -1), oldest first. */
@@ -215,30 +220,13 @@ public final class MasterCore<O extends MasterOffer> {
     return out;
   }
 
-  /**
-   * A debug check: returns what differs between the core's view of the agent's free resources and the allocator's,
-   * or null when they agree (a removed agent has nothing free).
-   */
-  public String checkFreeView(int agentIndex) {
-    if (!agents.up(agentIndex)) {
-      return free.isZero(agentIndex) && !free.allocatable(agentIndex) ? null
-          : "a failed agent has free resources in the master's view";
-    }
-    Resources available = allocator.available(agents.id(agentIndex));
-    if (!free.matches(agentIndex, available)) {
-      return "the master's view of free resources differs from the allocator's " + available;
-    }
-    return free.allocatable(agentIndex) == free.computeAllocatable(agentIndex) ? null : "stale allocatable flag";
-  }
-
   /** Rescinds an offer; its resources return to the allocator unless its agent is gone. */
   private void rescind(O offer, boolean recover, long now) {
     if (recover) {
       allocator.recover(offer.frameworkId(), offer.agentId(), offer.resources(), 0, now);
-      free.change(offer.agentIndex(), offer.resources(), 1);
+      rearm(now);
     }
     offer.resolve(MasterOffer.Status.RESCINDED);
-    updateAllocatable(offer.agentIndex(), now);
     listener.offerRescinded(offer, now);
   }
 
@@ -262,8 +250,9 @@ public final class MasterCore<O extends MasterOffer> {
 
   // ---- the allocation cycle -----------------------------------------------------------------------------------
 
-  private boolean armed() {
-    return eligible > 0 && allocatable > 0;
+  /** Whether a full cycle now could offer something, as the allocator tells. */
+  private boolean couldOffer(long now) {
+    return allocator.nextOfferTime(now) <= now;
   }
 
   private void requestFullCycle(long now) {
@@ -284,13 +273,29 @@ public final class MasterCore<O extends MasterOffer> {
     }
   }
 
-  /** Arms the cycle timer for the next multiple of the interval if a cycle could offer something. */
+  /**
+   * Arms the cycle timer for the first multiple of the interval at which the allocator says a cycle could offer
+   * something (every multiple with tickWhenIdle), or moves it there if it is armed later.
+   */
   private void rearm(long now) {
-    if (tick.isScheduled() || !(tickWhenIdle || armed())) {
+    long multiple = now / interval * interval;
+    long next = multiple == now && lastPeriodic != now ? now : multiple + interval;
+    if (tickWhenIdle) {
+      if (!tick.isScheduled()) {
+        tick.set(next);
+      }
       return;
     }
-    long multiple = now / interval * interval;
-    tick.set(multiple == now && lastPeriodic != now ? now : multiple + interval);
+    long from = allocator.nextOfferTime(now);
+    if (from == Long.MAX_VALUE) {
+      return;
+    }
+    if (from > next) {
+      next = (from + interval - 1) / interval * interval;
+    }
+    if (!tick.isScheduled() || tick.time() > next) {
+      tick.set(next);
+    }
   }
 
   private void tick(long now) {
@@ -298,7 +303,7 @@ public final class MasterCore<O extends MasterOffer> {
     if (periodic) {
       lastPeriodic = now;
     }
-    if (fullRequested || (periodic && armed())) {
+    if (fullRequested || (periodic && couldOffer(now))) {
       cycle(now, null);
     } else if (!agentCycle.isEmpty()) {
       agentCycleIds.clear();
@@ -363,8 +368,6 @@ public final class MasterCore<O extends MasterOffer> {
       int agent = offerAgents[i];
       key.set(nextOfferId++, f, frameworkIds.get(f), agent, agents.id(agent), now);
       O state = listener.newOffer(key, offer.resources());
-      free.change(agent, offer.resources(), -1);
-      updateAllocatable(agent, now);
       batches[f][batchSize[f]++] = state;
       if (timeout > 0) {
         byCreation.addLast(state);
@@ -380,13 +383,4 @@ public final class MasterCore<O extends MasterOffer> {
     }
   }
 
-  private void updateAllocatable(int agentIndex, long now) {
-    int flip = free.refresh(agentIndex);
-    if (flip != 0) {
-      allocatable += flip;
-      if (flip > 0) {
-        rearm(now);
-      }
-    }
-  }
 }

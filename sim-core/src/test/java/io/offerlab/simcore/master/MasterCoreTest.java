@@ -49,7 +49,7 @@ class MasterCoreTest {
     core.addAgent("a0", AGENT, 0);
     core.addAgent("a1", AGENT, 0);
     assertFalse(cycle.isScheduled(), "no framework wants offers yet: no cycle is due");
-    int f = core.addFramework("f", "r", 300);
+    int f = core.addFramework("f", "r", java.util.Set.of(), 300);
     assertEquals(300, cycle.time(), "SUBSCRIBE runs a cycle at once");
     cycle.fire();
     assertEquals(1, recorder.batches.size());
@@ -63,7 +63,7 @@ class MasterCoreTest {
   void anAcceptDeclinesItsUnusedPartWithTheFrameworksFilter() {
     MasterCore<Held> core = core(0);
     core.addAgent("a0", AGENT, 0);
-    core.addFramework("f", "r", 0);
+    core.addFramework("f", "r", java.util.Set.of(), 0);
     cycle.fire();
     Held offer = recorder.batches.get(0)[0];
     core.accept(offer, Resources.parse("cpus:1;mem:1024"), 5, 10);
@@ -82,7 +82,7 @@ class MasterCoreTest {
   void offersHeldPastTheTimeoutAreRescindedAndRecovered() {
     MasterCore<Held> core = core(3 * SECOND);
     core.addAgent("a0", AGENT, 0);
-    core.addFramework("f", "r", 0);
+    core.addFramework("f", "r", java.util.Set.of(), 0);
     cycle.fire();
     Held offer = recorder.batches.get(0)[0];
     assertEquals(3 * SECOND, timeouts.time());
@@ -96,7 +96,7 @@ class MasterCoreTest {
   void aRemovedAgentsOffersAreRescindedWithoutRecoveringAndItRejoinsWithACycleOverIt() {
     MasterCore<Held> core = core(0);
     int agent = core.addAgent("a0", AGENT, 0);
-    core.addFramework("f", "r", 0);
+    core.addFramework("f", "r", java.util.Set.of(), 0);
     cycle.fire();
     Held offer = recorder.batches.get(0)[0];
     recorder.outstanding.add(offer);
@@ -115,7 +115,7 @@ class MasterCoreTest {
   void aTaskEndReturnsItsResourcesWithoutAFilterAndSuppressStopsCycles() {
     MasterCore<Held> core = core(0);
     core.addAgent("a0", AGENT, 0);
-    int f = core.addFramework("f", "r", 0);
+    int f = core.addFramework("f", "r", java.util.Set.of(), 0);
     cycle.fire();
     core.accept(recorder.batches.get(0)[0], AGENT, 5, 0);
     assertFalse(cycle.isScheduled(), "everything is used: nothing to offer");
@@ -123,6 +123,18 @@ class MasterCoreTest {
     core.taskEnded(f, core.agentIndex("a0"), AGENT, SECOND);
     assertFalse(cycle.isScheduled(), "a suppressed framework wants no offers, so no cycle is armed");
     assertEquals(AGENT, allocator.available("a0"));
+  }
+
+  @Test
+  void anAgentReregisteringWithRunningTasksIsOfferedWhatIsLeftAtOnce() {
+    MasterCore<Held> core = core(0);
+    core.addFramework("f", "r", java.util.Set.of(), 0);
+    cycle.fire();
+    core.registerAgent("a0", AGENT, java.util.Map.of("gone", Resources.parse("cpus:3;mem:1024")), 7 * SECOND + 5);
+    assertEquals(7 * SECOND + 5, cycle.time(), "a (re)registering agent gets a cycle at once");
+    cycle.fire();
+    assertEquals(Resources.parse("cpus:1;mem:3072"), recorder.batches.get(0)[0].resources(),
+        "the tasks of a framework that has not re-subscribed keep their resources");
   }
 
   /** The driver's offer: nothing more than the core's. */

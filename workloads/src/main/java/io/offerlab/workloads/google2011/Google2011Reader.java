@@ -200,7 +200,7 @@ public final class Google2011Reader extends TraceReader {
   public String attribute(String key) {
     return switch (key) {
       case "band" -> current.job().role();
-      case "user" -> current.user() == null || current.user().isEmpty() ? "user-unknown" : current.user();
+      case "user" -> current.user() == null ? "" : current.user(); // empty: the pipeline names no role by it
       case "priority" -> "priority-" + current.job().priority();
       case "class" -> current.schedulingClass() < 0 ? "class-unknown" : "class-" + current.schedulingClass();
       default -> throw new IllegalArgumentException("google2011 has no attribute " + key);

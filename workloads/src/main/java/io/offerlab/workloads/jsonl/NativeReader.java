@@ -133,7 +133,8 @@ public final class NativeReader extends TraceReader {
     fields(node, NativeField.JOB, "job");
     String id = text(node, "id", true);
     String framework = text(node, "framework", true);
-    String role = text(node, "role", false);
+    // An empty role, like a missing one, is the framework's name (Mesos rejects an empty role).
+    String role = node.path("role").isTextual() && node.get("role").asText().isEmpty() ? null : text(node, "role", false);
     int priority = node.has("priority") ? (int) integer(node, "priority", Integer.MIN_VALUE, Integer.MAX_VALUE) : 0;
     long arrival = micros(node, "arrival");
     if (arrival < lastArrival) {
