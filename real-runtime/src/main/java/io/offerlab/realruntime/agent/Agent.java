@@ -237,10 +237,26 @@ public final class Agent implements AutoCloseable {
         return;
       }
       task.terminal = true;
-      tasks.remove(task.id());
       notifyAll();
     }
     update(task, state, reason, message);
+  }
+
+  /**
+   * Handle a framework's acknowledgement: the next update of the task goes out; a task whose terminal update is
+   * acknowledged is forgotten (until then it is reported at re-registration, as Mesos' agent does).
+   */
+  public boolean acknowledge(String taskId, ByteString uuid) {
+    if (!updates.acknowledge(taskId, uuid)) {
+      return false;
+    }
+    synchronized (this) {
+      RunningTask task = tasks.get(taskId);
+      if (task != null && task.terminal && !updates.pending(taskId)) {
+        tasks.remove(taskId);
+      }
+    }
+    return true;
   }
 
   private void destroyQuietly(RunningTask task) {
@@ -254,7 +270,10 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  /** Return what the agent runs now: framework, task and its latest status, for re-registration and state. */
+  /**
+   * Return the agent's tasks with their latest status, for re-registration and state: the running ones and the ended
+   * ones whose terminal update is not acknowledged yet.
+   */
   public synchronized List<TaskReport> tasks() {
     var out = new ArrayList<TaskReport>();
     for (RunningTask t : tasks.values()) {
@@ -282,7 +301,7 @@ public final class Agent implements AutoCloseable {
     List<RunningTask> running;
     synchronized (this) {
       closed = true;
-      running = new ArrayList<>(tasks.values());
+      running = new ArrayList<>(tasks.values().stream().filter(t -> !t.terminal).toList());
     }
     for (RunningTask task : running) {
       task.killRequested = true;
@@ -290,7 +309,7 @@ public final class Agent implements AutoCloseable {
     }
     synchronized (this) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!tasks.isEmpty() && System.nanoTime() < deadline) {
+      while (tasks.values().stream().anyMatch(t -> !t.terminal) && System.nanoTime() < deadline) {
         try {
           wait(100);
         } catch (InterruptedException e) {

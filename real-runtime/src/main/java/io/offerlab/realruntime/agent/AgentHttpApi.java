@@ -80,7 +80,7 @@ public final class AgentHttpApi {
     } catch (IllegalArgumentException e) {
       throw new BadMessageException("field 'uuid': expected Base64, found '" + uuid.textValue() + "'");
     }
-    return agent.updates().acknowledge(task.getValue(), bytes) ? Reply.empty(202)
+    return agent.acknowledge(task.getValue(), bytes) ? Reply.empty(202)
         : Reply.text(404, "No update of task '" + task.getValue() + "' waits for that uuid");
   }
 

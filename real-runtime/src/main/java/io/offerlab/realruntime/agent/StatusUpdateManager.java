@@ -77,6 +77,11 @@ public final class StatusUpdateManager {
     }
   }
 
+  /** Return whether an update of the task still waits for an acknowledgement. */
+  public synchronized boolean pending(String taskId) {
+    return streams.containsKey(taskId);
+  }
+
   /** Return the updates still waiting to be acknowledged, per task in order. */
   public synchronized List<TaskStatus> unacknowledged() {
     var all = new ArrayList<TaskStatus>();

@@ -59,7 +59,7 @@ class AgentCgroupsV1Test {
     }
     agent = new Agent(work, new CgroupsV1Isolator(host, agentName, cpuset), IsolationConfig.mesosCgroups(), master,
         Duration.ofSeconds(10), Duration.ofMinutes(10));
-    master.ackWith(s -> agent.updates().acknowledge(s.getTaskId().getValue(), s.getUuid()));
+    master.ackWith(s -> agent.acknowledge(s.getTaskId().getValue(), s.getUuid()));
   }
 
   @AfterEach

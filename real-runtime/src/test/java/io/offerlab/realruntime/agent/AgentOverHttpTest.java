@@ -161,6 +161,13 @@ class AgentOverHttpTest {
     assertEquals(16, Base64.getDecoder().decode(killed.path("status").path("uuid").asText()).length);
     assertFalse(status.hasReason());
     assertEquals("started\n", Files.readString(work.resolve("frameworks/fw/tasks/t/stdout"), StandardCharsets.UTF_8));
+    // until its terminal update is acknowledged the task is still reported (at re-registration and in state)
+    assertEquals(1, agent.agent().tasks().size());
+    assertEquals(org.apache.mesos.v1.Protos.TaskState.TASK_KILLED, agent.agent().tasks().get(0).latest().getState());
+    var lastAck = post(AgentProtocol.ACKNOWLEDGE, "{\"task_id\":{\"value\":\"t\"},\"uuid\":\""
+        + killed.path("status").path("uuid").asText() + "\"}");
+    assertEquals(202, lastAck.statusCode());
+    assertEquals(List.of(), agent.agent().tasks());
     var unknown = post(AgentProtocol.KILL, "{\"task_id\":{\"value\":\"nope\"}}");
     assertEquals(404, unknown.statusCode());
   }
