@@ -21,7 +21,8 @@ import org.apache.mesos.v1.Protos.Value;
  * Fields Offerlab has no value for (git sha, build info, flags it does not take) are left out.
  */
 final class StateJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   private StateJson() {
   }
@@ -32,8 +33,8 @@ final class StateJson {
     root.put("id", master.id);
     root.put("pid", "master@" + master.hostname + ":" + master.port);
     root.put("hostname", master.hostname);
-    root.put("start_time", master.startTime);
-    root.put("elected_time", master.startTime);
+    root.put("start_time", seconds(master.startTime));
+    root.put("elected_time", seconds(master.startTime));
     root.put("leader", "master@" + master.hostname + ":" + master.port);
     long active = master.agents.values().stream().filter(a -> a.active).count();
     root.put("activated_slaves", active);
@@ -56,7 +57,7 @@ final class StateJson {
     }
     root.putArray("orphan_tasks");
     root.putArray("unregistered_frameworks");
-    return root.toString();
+    return write(root);
   }
 
   private static ObjectNode agent(Master master, Agent agent) {
@@ -65,7 +66,7 @@ final class StateJson {
     node.put("pid", "slave(1)@" + agent.address);
     node.put("hostname", agent.info.getHostname());
     node.put("port", agent.info.getPort());
-    node.put("registered_time", agent.registeredTime);
+    node.put("registered_time", seconds(agent.registeredTime));
     node.set("resources", flat(agent.info.getResourcesList()));
     Resources used = Resources.EMPTY;
     for (Task t : agent.tasks.values()) {
@@ -103,7 +104,7 @@ final class StateJson {
     node.put("active", live && f.active);
     node.put("connected", live && f.connected);
     node.put("recovered", false);
-    node.put("registered_time", f.registeredTime);
+    node.put("registered_time", seconds(f.registeredTime));
     node.put("unregistered_time", 0);
     node.putArray("capabilities");
     Resources used = Resources.EMPTY;
@@ -146,9 +147,14 @@ final class StateJson {
     for (TaskStatus s : t.statuses) {
       ObjectNode status = statuses.addObject();
       status.put("state", s.getState().name());
-      status.put("timestamp", s.getTimestamp());
+      status.put("timestamp", seconds(s.getTimestamp()));
     }
     return node;
+  }
+
+  /** Seconds since the epoch as a plain decimal number, as Mesos prints them ({@code 1796026945.606}). */
+  private static java.math.BigDecimal seconds(double value) {
+    return java.math.BigDecimal.valueOf(value);
   }
 
   /** Mesos' flat resource map of a vector: cpus, gpus, mem and disk always present. */
@@ -237,6 +243,14 @@ final class StateJson {
     root.put("master/invalid_status_updates", m.invalidStatusUpdates);
     root.put("master/valid_status_update_acknowledgements", m.validAcknowledgements);
     root.put("master/messages_decline_offers", m.offersDeclined);
-    return root.toString();
+    return write(root);
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return MAPPER.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write state JSON", e);
+    }
   }
 }

@@ -62,6 +62,8 @@ class MasterInProcessTest {
   private JsonNode state() throws Exception {
     var reply = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + master.port() + "/master/state"))
         .build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(reply.body().matches(".*\"start_time\":\\d+\\.\\d+,.*"), "times as plain decimals, as Mesos: "
+        + reply.body());
     return new ObjectMapper().readTree(reply.body());
   }
 
