@@ -1,7 +1,12 @@
 package io.offerlab.cli;
 
+import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.realruntime.master.MasterRuntime;
+import io.offerlab.simcore.config.AllocatorSettings;
+import io.offerlab.simcore.config.SimulationConfig;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,11 +30,23 @@ final class MasterCommand implements Callable<Integer> {
       description = "Batch allocation interval, e.g. 1s or 500ms (default: ${DEFAULT-VALUE}).")
   String allocationInterval;
 
+  @Option(names = "--allocator-config", paramLabel = "FILE.yaml",
+      description = "The allocator: section of a simulation config (weights, priorities, partitions).")
+  Path allocatorConfig;
+
   @Override
   public Integer call() throws Exception {
+    AllocatorOptions allocatorOptions = AllocatorOptions.defaults();
+    Map<String, Double> weights = Map.of();
+    if (allocatorConfig != null) {
+      AllocatorSettings settings = SimulationConfig.load(allocatorConfig).allocator();
+      allocatorOptions = allocatorOptions.withPriorities(settings.priorities()).withPartitions(settings.partitions())
+          .withPartitionRoles(settings.partitionRoles());
+      weights = settings.weights();
+    }
     var options = new MasterRuntime.Options(ip, port, allocator,
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
-        Duration.ofSeconds(15), Duration.ofSeconds(15));
+        Duration.ofSeconds(15), Duration.ofSeconds(15), allocatorOptions, weights);
     MasterRuntime master = MasterRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,6 +12,7 @@ import io.offerlab.simcore.master.MasterCoreSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +41,23 @@ public final class MasterRuntime implements AutoCloseable {
    * @param agentTimeout how long an agent may stay silent before it is removed
    * @param schedulerHeartbeat the interval of HEARTBEAT events (Mesos: 15 s); a client that went away is noticed
    *     when a write to its stream fails
+   * @param allocatorOptions priorities and partitions for the allocator (the seed, agent shuffling and the minimum
+   *     filter of one allocation interval are set here, as the simulator sets them)
+   * @param weights role weights (Mesos {@code --weights})
    */
   public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
-                        Duration agentTimeout, Duration schedulerHeartbeat) {
+                        Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
+                        Map<String, Double> weights) {
+    /** The defaults of {@code offerlab master} with no allocator configuration. */
+    public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
+                   Duration agentTimeout, Duration schedulerHeartbeat) {
+      this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          AllocatorOptions.defaults(), Map.of());
+    }
+
     /** Check the values; errors name the option. */
     public Options {
+      weights = Map.copyOf(weights);
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("--port: expected 0..65535, found " + port);
       }
@@ -85,7 +98,11 @@ public final class MasterRuntime implements AutoCloseable {
 
   /** Start a master; a port in use is an {@link IllegalArgumentException} naming {@code --port}. */
   public static MasterRuntime start(Options options) throws Exception {
-    Allocator allocator = Allocators.create(options.allocator(), AllocatorOptions.defaults().withShuffleAgents(true));
+    // as the simulator: Mesos shuffles agents each cycle, and a filter lasts at least one allocation interval
+    Allocator allocator = Allocators.create(options.allocator(), options.allocatorOptions()
+        .withSeed(System.nanoTime()).withShuffleAgents(true)
+        .withMinFilterSeconds(options.allocationInterval().toNanos() / 1e9));
+    options.weights().forEach(allocator::setWeight);
     var loop = new EventLoop();
     var settings = new MasterCoreSettings(options.allocationInterval().toNanos() / 1_000, 0, false);
     var handler = new JsonHandler();
