@@ -151,7 +151,13 @@ final class AgentEndpoints {
     master.metrics.validStatusUpdates++;
     TaskStatus forwarded = status.hasAgentId() ? status : status.toBuilder().setAgentId(agentId).build();
     master.record(task, forwarded);
-    master.sendUpdate(framework, forwarded);
+    if (master.frameworks.containsKey(framework.id)) {
+      master.sendUpdate(framework, forwarded);
+    } else if (status.hasUuid()) {
+      // the framework was torn down: nobody will acknowledge, so the master does, and the agent forgets the task
+      // (Mesos' agent drops the status update streams of a removed framework)
+      master.agentCalls.acknowledge(agent.address, status.getTaskId(), status.getUuid().toByteArray());
+    }
     return Reply.empty(202);
   }
 }

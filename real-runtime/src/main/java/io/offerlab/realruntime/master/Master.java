@@ -224,6 +224,10 @@ final class Master implements MasterListener<RealOffer> {
     for (Task task : framework.tasks.values()) {
       Agent agent = agents.get(task.agentId);
       if (agent != null && agent.active) {
+        if (task.latest != null && task.latest.hasUuid()) {
+          // nobody will acknowledge the framework's last update now: the master does, so the agent sends the next
+          agentCalls.acknowledge(agent.address, task.info.getTaskId(), task.latest.getUuid().toByteArray());
+        }
         agentCalls.kill(agent.address, task.info.getTaskId(), task.info.hasKillPolicy()
             ? task.info.getKillPolicy() : null);
       }

@@ -68,6 +68,36 @@ class MasterInProcessTest {
   }
 
   @Test
+  void aTornDownFrameworksLastUpdatesAreAcknowledgedByTheMaster() throws Exception {
+    try (var framework = new RawScheduler("127.0.0.1:" + master.port(), "teardown")) {
+      var offer = framework.await(e -> e.getType() == org.apache.mesos.v1.scheduler.Protos.Event.Type.OFFERS)
+          .getOffers().getOffers(0);
+      var accept = framework.call("\"type\":\"ACCEPT\",\"accept\":{\"offer_ids\":[{\"value\":\""
+          + offer.getId().getValue() + "\"}],\"operations\":[{\"type\":\"LAUNCH\",\"launch\":{\"task_infos\":["
+          + "{\"name\":\"s\",\"task_id\":{\"value\":\"s\"},\"agent_id\":{\"value\":\""
+          + offer.getAgentId().getValue() + "\"},\"resources\":[{\"name\":\"cpus\",\"type\":\"SCALAR\","
+          + "\"scalar\":{\"value\":0.1}}],\"command\":{\"value\":\"sleep 60\"}}]}}]}");
+      assertEquals(202, accept.statusCode(), accept.body());
+      var starting = framework.await(e -> e.getType() == org.apache.mesos.v1.scheduler.Protos.Event.Type.UPDATE)
+          .getUpdate().getStatus();
+      assertEquals(202, framework.call("\"type\":\"ACKNOWLEDGE\",\"acknowledge\":{\"agent_id\":{\"value\":\""
+          + starting.getAgentId().getValue() + "\"},\"task_id\":{\"value\":\"s\"},\"uuid\":\""
+          + java.util.Base64.getEncoder().encodeToString(starting.getUuid().toByteArray()) + "\"}}").statusCode());
+      // TASK_RUNNING is left unacknowledged: after TEARDOWN nobody will acknowledge it or TASK_KILLED
+      framework.await(e -> e.getType() == org.apache.mesos.v1.scheduler.Protos.Event.Type.UPDATE);
+      assertEquals(202, framework.call("\"type\":\"TEARDOWN\"").statusCode());
+    }
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!(a1.agent().tasks().isEmpty() && a2.agent().tasks().isEmpty()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(a1.agent().tasks().isEmpty() && a2.agent().tasks().isEmpty(),
+        "the killed task's updates were acknowledged for the removed framework");
+    assertEquals("TASK_KILLED", state().path("completed_frameworks").get(0).path("completed_tasks").get(0)
+        .path("state").asText());
+  }
+
+  @Test
   void executeRunsEchoAndTheResourcesReturn() throws Exception {
     assertEquals(2, state().path("slaves").size());
     var out = new StringWriter();
@@ -92,6 +122,7 @@ class MasterInProcessTest {
       assertEquals(2.0, slave.path("resources").path("cpus").asDouble());
     }
     JsonNode done = state.path("completed_frameworks").get(0);
+    assertTrue(a1.agent().tasks().isEmpty() && a2.agent().tasks().isEmpty(), "every update was acknowledged");
     assertEquals(3, done.path("completed_tasks").size());
     assertTrue(done.path("completed_tasks").get(0).path("state").asText().equals("TASK_FINISHED"), done.toString());
   }
