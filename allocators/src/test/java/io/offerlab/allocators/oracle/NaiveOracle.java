@@ -51,6 +51,9 @@ import java.util.TreeMap;
  *       order, R counting the roles known when it is added (every role a framework was ever added with), or
  *       {@code partitionRoles} when given. Agents added while R = 0 are split when the first role appears, as if
  *       added then (so R = 1: they all belong to it). An agent whose owner has no framework is offered to nobody.
+ *   <li>An agent added with {@code used} gives each framework already added what its tasks use, as one pick; the
+ *       use of a framework not added yet is taken from the agent and becomes that framework's when it is added (one
+ *       pick per agent); until then a recover of it frees it, setting no filter.
  * </ul>
  */
 final class NaiveOracle {
@@ -66,6 +69,8 @@ final class NaiveOracle {
     final String id;
     final long index;
     final TreeMap<String, Long> total;
+    /** What tasks of frameworks not added yet use here (addAgent's {@code used}): taken, but nobody's share. */
+    final Map<String, TreeMap<String, Long>> pending = new HashMap<>();
     String owner;
 
     Agent(String id, long index, TreeMap<String, Long> total) {
@@ -127,6 +132,7 @@ final class NaiveOracle {
     }
     if (step instanceof AddAgent s) {
       addAgent(s.id(), OracleResources.parse(s.resources()));
+      used(agents.get(s.id()), s.used());
     } else if (step instanceof RemoveAgent s) {
       agents.remove(s.id());
       for (Framework f : frameworks.values()) {
@@ -172,11 +178,43 @@ final class NaiveOracle {
     agents.put(id, agent);
   }
 
+  /**
+   * An agent added with tasks running: a framework already added holds what its tasks use, counted as one pick (as
+   * an offer is; Mesos' sorters count every {@code allocated} call); another framework's use is taken from the agent
+   * and waits for the framework to be added. Empty uses are ignored.
+   */
+  private void used(Agent agent, Map<String, String> used) {
+    for (String id : new java.util.TreeSet<>(used.keySet())) {
+      TreeMap<String, Long> amount = OracleResources.parse(used.get(id));
+      if (amount.isEmpty()) {
+        continue;
+      }
+      Framework framework = frameworks.get(id);
+      if (framework == null) {
+        agent.pending.merge(id, amount, OracleResources::plus);
+      } else {
+        hold(framework, agent, amount);
+      }
+    }
+  }
+
+  private void hold(Framework framework, Agent agent, TreeMap<String, Long> amount) {
+    framework.held.merge(agent.id, amount, OracleResources::plus);
+    framework.picks++;
+    rolePicks.merge(framework.role, 1L, Long::sum);
+  }
+
   private void addFramework(String id, String role, boolean gpu) {
     boolean newRole = knownRoles.add(role);
     rolePicks.putIfAbsent(role, 0L);
     Framework framework = new Framework(id, role, gpu);
     frameworks.put(id, framework);
+    for (Agent agent : agents.values()) {
+      TreeMap<String, Long> waiting = agent.pending.remove(id);
+      if (waiting != null) {
+        hold(framework, agent, waiting);
+      }
+    }
     if (newRole) {
       List<String> known = knownRoles();
       for (Agent agent : agents.values()) {
@@ -240,6 +278,17 @@ final class NaiveOracle {
       return;
     }
     Framework framework = frameworks.get(s.framework());
+    if (framework == null) {
+      // A task of a framework not added yet ended: its use is free again; no filter (it declined nothing).
+      Agent agent = agents.get(s.agent());
+      TreeMap<String, Long> left = OracleResources.minus(agent.pending.get(s.framework()), amount);
+      if (left.isEmpty()) {
+        agent.pending.remove(s.framework());
+      } else {
+        agent.pending.put(s.framework(), left);
+      }
+      return;
+    }
     TreeMap<String, Long> held = framework.held.getOrDefault(s.agent(), new TreeMap<>());
     if (!OracleResources.contains(held, amount)) {
       throw new IllegalStateException(s + ": " + s.framework() + " holds only " + OracleResources.format(held));
@@ -348,9 +397,7 @@ final class NaiveOracle {
 
   private void offer(Framework framework, Agent agent, TreeMap<String, Long> amount,
       Map<List<String>, TreeMap<String, Long>> offers) {
-    framework.held.merge(agent.id, amount, OracleResources::plus);
-    framework.picks++;
-    rolePicks.merge(framework.role, 1L, Long::sum);
+    hold(framework, agent, amount);
     offers.merge(List.of(framework.id, agent.id), amount, OracleResources::plus);
   }
 
@@ -431,6 +478,9 @@ final class NaiveOracle {
 
   private TreeMap<String, Long> free(Agent agent) {
     TreeMap<String, Long> free = agent.total;
+    for (TreeMap<String, Long> waiting : agent.pending.values()) {
+      free = OracleResources.minus(free, waiting);
+    }
     for (Framework f : frameworks.values()) {
       free = OracleResources.minus(free, f.held.getOrDefault(agent.id, new TreeMap<>()));
     }
@@ -480,6 +530,9 @@ final class NaiveOracle {
           out.add(new Holding(f.id, agent, r));
         }
       });
+    }
+    for (Agent agent : agents.values()) {
+      agent.pending.forEach((framework, r) -> out.add(new Holding(framework, agent.id, r)));
     }
     out.sort(Comparator.comparing(Holding::framework).thenComparing(Holding::agent));
     return out;

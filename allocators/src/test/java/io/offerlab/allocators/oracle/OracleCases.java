@@ -119,7 +119,18 @@ final class OracleCases {
     if (shape.contains("gpus")) {
       features.add("gpu agent");
     }
-    return new AddAgent(id, shape);
+    if (op.c() % 3 != 0) {
+      return new AddAgent(id, shape);
+    }
+    // Added with tasks running: one framework (added or not yet) already uses all of the agent or half of it.
+    String user = FRAMEWORK_IDS.get(op.c() / 3 % FRAMEWORK_IDS.size());
+    TreeMap<String, Long> use = OracleResources.parse(shape);
+    if (op.c() / 18 % 2 == 1) {
+      use.replaceAll((k, v) -> v / 2);
+    }
+    features.add(oracle.frameworkIds().contains(user) ? "agent added with a framework's use"
+        : "agent added with a use of a framework not added yet");
+    return new AddAgent(id, shape, java.util.Map.of(user, OracleResources.format(use)));
   }
 
   private OracleStep removeAgent(RawOp op) {
@@ -252,6 +263,7 @@ final class OracleCases {
         "remove framework", "deactivate", "activate", "suppress", "revive", "setWeight on a role without frameworks",
         "weight 3", "whole recover", "partial recover", "recover with filter", "allocate exactly at a filter's expiry",
         "allocate 1 us before a filter expires", "allocate with an agents list", "fractional time", "gpu agent",
-        "gpu framework", "framework without gpu capability");
+        "gpu framework", "framework without gpu capability", "agent added with a framework's use",
+        "agent added with a use of a framework not added yet");
   }
 }
