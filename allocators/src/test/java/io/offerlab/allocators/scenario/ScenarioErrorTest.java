@@ -56,6 +56,14 @@ final class ScenarioErrorTest {
               {"op": "addFramework", "id": "A", "role": "r1"},
               {"op": "allocate", "time": 0, "agents": ["a1", "a9"]}
             ]}"""),
+        bad("uses larger than the agent", "steps[0].used", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": {"A": "cpus:1", "B": "cpus:0.5"}}
+            ]}"""),
+        bad("used is not an object", "steps[0].used", """
+            {"allocator": "drf", "steps": [{"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": "cpus:1"}]}"""),
+        bad("bad resources in used", "steps[0].used.A", """
+            {"allocator": "drf", "steps": [{"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": {"A": "cpus:x"}}]}"""),
         bad("unknown agent in removeAgent", "steps[0].id", """
             {"allocator": "drf", "steps": [{"op": "removeAgent", "id": "a9"}]}"""),
         bad("duplicate agent", "steps[1].id", """
