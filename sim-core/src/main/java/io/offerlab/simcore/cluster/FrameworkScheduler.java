@@ -98,8 +98,8 @@ final class FrameworkScheduler {
   void submit(JobRun job, long now) {
     jobs++;
     queue.add(job);
-    pendingTasks += job.taskCount;
-    sim.metrics.tasks(now, 0, job.taskCount);
+    pendingTasks += job.released();
+    sim.metrics.tasks(now, 0, job.released());
     updateWork(now);
     wantOffers(now);
   }
@@ -319,6 +319,13 @@ final class FrameworkScheduler {
         job.uncontendedMicros += task.uncontendedMicros();
         if (job.completed == job.taskCount) {
           sim.jobEnded(job, JobRun.Outcome.COMPLETED);
+        } else {
+          int next = job.releaseNextStage();
+          if (next > 0) {
+            queue.add(job);
+            pendingTasks += next;
+            sim.metrics.tasks(now, 0, next);
+          }
         }
       }
       case FAILED -> {

@@ -57,6 +57,7 @@ public final class Simulation {
   private final List<FrameworkScheduler> frameworkList = new ArrayList<>();
   private final Iterator<Job> jobs;
   private final JobArrivals arrivals;
+  private final JobChains chains;
   private final StallWatch stallWatch;
   private final JobLog jobLog;
   private final Path outDir;
@@ -105,6 +106,7 @@ public final class Simulation {
     }
     this.master = new Master(this, allocator, config.master(), config.simulation().tickWhenIdle());
     this.arrivals = new JobArrivals(this);
+    this.chains = new JobChains(this, this::submit);
     this.stallWatch = new StallWatch(this);
     Map<Double, AgentModel> models = new HashMap<>();
     int k = 0;
@@ -238,7 +240,7 @@ public final class Simulation {
       long t = engine.peekTime();
       if (t == Long.MAX_VALUE) {
         if (endReason == null) {
-          endReason = arrivalsDone && finiteOpen == 0 ? "completed" : "stalled";
+          endReason = arrivalsDone && finiteOpen == 0 && chains.waiting() == 0 ? "completed" : "stalled";
         }
         break;
       }
@@ -268,7 +270,7 @@ public final class Simulation {
   }
 
   private void checkDone() {
-    if (arrivalsDone && finiteOpen == 0) {
+    if (arrivalsDone && finiteOpen == 0 && chains.waiting() == 0) {
       stop("completed");
     }
   }
@@ -295,15 +297,22 @@ public final class Simulation {
     }
   }
 
-  /** The next job arrives. */
+  /** The next job of the stream arrives: it is submitted now, or later when chained ({@link JobChains}). */
   void arrive() {
+    chains.arrived(nextJob, engine.now());
+    pullNext();
+    checkDone();
+  }
+
+  /** Submits a job to its framework now. */
+  private void submit(Job job) {
     long now = engine.now();
-    Job job = nextJob;
     FrameworkScheduler framework = framework(job, now);
     if (!framework.gpuCapable && asksForGpus(job)) {
       master.declareGpus(framework);
     }
     JobRun run = new JobRun(job, jobSeq++, framework);
+    chains.submitted(run, job.framework());
     counters.jobsSubmitted++;
     jobLog.arrived(run);
     lastProgress = now;
@@ -318,8 +327,6 @@ public final class Simulation {
     } else {
       framework.submit(run, now);
     }
-    pullNext();
-    checkDone();
   }
 
   private FrameworkScheduler framework(Job job, long now) {
@@ -414,6 +421,7 @@ public final class Simulation {
       framework.slowdown.add(s);
     }
     framework.updateWork(now);
+    chains.ended(job, framework.name, now);
     jobLog.flushFinished();
     if (job.finite) {
       finiteOpen--;
