@@ -25,6 +25,8 @@ import java.util.SplittableRandom;
  * <p>Two shortcuts keep idle cycles cheap without changing any result: a cycle that offered nothing is not repeated
  * until something changes or a filter that blocked it expires, and an agent on which every eligible framework was
  * filtered is skipped until its free resources, the set of eligible frameworks, or the earliest such filter changes.
+ * Allocators whose sorters draw random numbers turn both off ({@link #mayCacheIdleVisits}): a skipped visit would
+ * skip its draws and shift every later order.
  */
 abstract class HierarchicalAllocator implements Allocator {
   private static final long MAX_FILTER_MICROS = 365L * 24 * 3600 * 1_000_000;
@@ -62,6 +64,14 @@ abstract class HierarchicalAllocator implements Allocator {
 
   /** Returns a sorter for roles ({@code forRoles}) or for the frameworks of one role. */
   abstract Sorter newSorter(boolean forRoles);
+
+  /**
+   * Whether the idle-cycle skip and the per-agent "all filtered" cache may be used. They change no offer when the
+   * sorters are deterministic; a random sorter draws at every visit, so skipping a visit would shift its stream.
+   */
+  boolean mayCacheIdleVisits() {
+    return true;
+  }
 
   /** Returns the cluster total, shared by every sorter this allocator creates. */
   final long[][] clusterTotal() {
@@ -379,7 +389,7 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public List<Offer> allocate(long nowMicros) {
-    if (eligibleFrameworks == 0 || (!changed && nowMicros < quietUntil)) {
+    if (eligibleFrameworks == 0 || (!changed && nowMicros < quietUntil && mayCacheIdleVisits())) {
       return List.of();
     }
     int n = 0;
@@ -438,7 +448,8 @@ abstract class HierarchicalAllocator implements Allocator {
     List<Offer> offers = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       AgentState agent = agentsByIndex.get(order[k]);
-      if (agent.blockedEpoch == eligibilityEpoch && agent.blockedVersion == agent.version && now < agent.blockedUntil) {
+      if (agent.blockedEpoch == eligibilityEpoch && agent.blockedVersion == agent.version && now < agent.blockedUntil
+          && mayCacheIdleVisits()) {
         nextExpiry = Math.min(nextExpiry, agent.blockedUntil);
         continue;
       }

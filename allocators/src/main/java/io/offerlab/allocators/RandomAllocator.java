@@ -24,4 +24,10 @@ public final class RandomAllocator extends HierarchicalAllocator {
     }
     return new RandomSorter(random);
   }
+
+  /** Every visit draws from the stream, so no visit may be skipped: the same calls always give the same draws. */
+  @Override
+  boolean mayCacheIdleVisits() {
+    return false;
+  }
 }

@@ -246,7 +246,8 @@ public final class Resources {
 
   /**
    * Returns the dominant share against {@code total}: the largest, over kinds with a positive total, of this
-   * quantity divided by the total (Ghodsi et al., NSDI 2011).
+   * quantity divided by the total (Ghodsi et al., NSDI 2011), in the doubles Mesos' {@code DRFSorter::calculateShare}
+   * divides, so that ties are Mesos' ties.
    */
   public double dominantShare(Resources total) {
     return dominantShare(milli, total.milli);
@@ -257,10 +258,19 @@ public final class Resources {
     int n = Math.min(allocated.length, total.length);
     for (int i = 0; i < n; i++) {
       if (total[i] > 0 && allocated[i] > 0) {
-        share = Math.max(share, allocated[i] / (double) total[i]);
+        share = Math.max(share, mesosDouble(allocated[i]) / mesosDouble(total[i]));
       }
     }
     return share;
+  }
+
+  /**
+   * Returns the double Mesos keeps for a sum of scalars ({@code convertToFloating} in {@code common/values.cpp}): the
+   * whole units plus the thousandths divided by 1000. It is not always {@code milli / 1000.0} (1.118 differs), and
+   * {@code a / t} on the thousandths differs in the last bit from Mesos' quotient for about a third of pairs.
+   */
+  static double mesosDouble(long milli) {
+    return (double) (milli / SCALE) + (double) (milli % SCALE) / 1000.0;
   }
 
   /** Returns the non-zero quantities by name, in name order. */

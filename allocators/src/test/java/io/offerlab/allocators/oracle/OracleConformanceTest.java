@@ -1,0 +1,148 @@
+package io.offerlab.allocators.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.offerlab.allocators.Allocators;
+import io.offerlab.allocators.oracle.NaiveOracle.OfferLine;
+import io.offerlab.allocators.oracle.OracleCases.Allocation;
+import io.offerlab.allocators.oracle.OracleCases.Built;
+import io.offerlab.allocators.oracle.OracleCases.RawOp;
+import io.offerlab.allocators.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The safety net of issue 10: every allocator, run through {@link ScenarioRunner} on random scenarios, offers at
+ * every {@code allocate} step exactly what {@link NaiveOracle} says the contract offers. Each try builds one scenario
+ * per allocator from the same raw random numbers (so each allocator sees as many scenarios as there are tries), of
+ * 20 to 60 steps covering every op. The allocators' shortcuts (the per-agent "all filtered" cache, the idle-cycle
+ * skip) are thereby checked too: the oracle has none.
+ *
+ * <p>A failure prints the scenario file: save it under {@code src/test/resources/scenarios} to replay it.
+ */
+final class OracleConformanceTest {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final List<Map<String, Integer>> PRIORITIES = List.of(
+      Map.of("r0", 2, "r1", 1), Map.of("r0", 5, "r2", 5, "r3", -1), Map.of());
+  /** Static options: the default split, agent lists (a5 in none), two sets of fractions, explicit split roles. */
+  private static final List<java.util.function.UnaryOperator<OracleConfig>> STATIC = List.of(
+      c -> c,
+      c -> c.withPartitionAgents(Map.of("r0", List.of("a0", "a3"), "r1", List.of("a1", "a4"), "r2", List.of("a2"))),
+      c -> c.withPartitionFractions(Map.of("r0", 0.5, "r1", 0.25)),
+      c -> c.withPartitionFractions(Map.of("r0", 0.3, "r1", 0.29, "r2", 0.333)),
+      c -> c.withPartitionRoles(List.of("r3", "r1", "r0")));
+
+  /** The allocators under test and how each is configured from a try's seed and variant: one line per allocator. */
+  private static final Map<String, BiFunction<Long, Integer, OracleConfig>> TARGETS = new LinkedHashMap<>();
+
+  static {
+    TARGETS.put("drf", (seed, v) -> common("drf", seed, v));
+    TARGETS.put("random", (seed, v) -> common("random", seed, v));
+    TARGETS.put("priority", (seed, v) -> common("priority", seed, v).withPriorities(PRIORITIES.get(v % 3)));
+    TARGETS.put("static", (seed, v) -> STATIC.get(v % STATIC.size()).apply(common("static", seed, v)));
+  }
+
+  /** Filters stretched to an allocation interval, or not; the default minimum allocatable resources, or others. */
+  private static OracleConfig common(String allocator, long seed, int v) {
+    double[] minFilter = {0, 0, 1.0, 2.5};
+    List<List<String>> minAllocatable = Arrays.asList(null, null, List.of("cpus:1", "mem:1024"), List.of());
+    return OracleConfig.of(allocator, seed).withMinFilterSeconds(minFilter[(v / 5) % 4])
+        .withMinAllocatable(minAllocatable.get((v / 20) % 4));
+  }
+
+  @Provide
+  Arbitrary<List<RawOp>> ops() {
+    Arbitrary<Integer> n = Arbitraries.integers().between(0, 999);
+    return Combinators.combine(n, n, n, n).as(RawOp::new).list().ofMinSize(20).ofMaxSize(60);
+  }
+
+  @Property(tries = 2000)
+  void everyAllocatorOffersWhatTheOracleOffers(@ForAll("ops") List<RawOp> ops, @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 79) int variant) {
+    Set<String> features = new TreeSet<>();
+    for (var target : TARGETS.entrySet()) {
+      Built built = OracleCases.build(target.getValue().apply(seed, variant), ops);
+      features.addAll(built.features());
+      assertSameOffers(target.getKey(), built);
+    }
+    for (String feature : OracleCases.featureNames()) {
+      Statistics.label(feature).collect(features.contains(feature));
+    }
+    for (String feature : OracleCases.featureNames()) {
+      Statistics.label(feature).coverage(c -> c.check(true).percentage(p -> p >= 10));
+    }
+  }
+
+  /** Every registered allocator is checked against the oracle: a new allocator needs a model and a target line. */
+  @Test
+  void everyRegisteredAllocatorIsATarget() {
+    assertEquals(new TreeSet<>(Allocators.names()), new TreeSet<>(TARGETS.keySet()));
+  }
+
+  private static void assertSameOffers(String allocator, Built built) {
+    String scenario = pretty(built.config().toJson(built.steps()));
+    List<Allocation> actual;
+    try {
+      actual = parse(ScenarioRunner.run("oracle-" + allocator + ".json", scenario));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      fail(allocator + " rejected a scenario the oracle ran: " + e.getMessage() + "\n" + scenario, e);
+      return;
+    }
+    List<Allocation> expected = built.expected();
+    for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+      Allocation want = i < expected.size() ? expected.get(i) : null;
+      Allocation got = i < actual.size() ? actual.get(i) : null;
+      if (want == null || !want.equals(got)) {
+        fail(String.format(java.util.Locale.ROOT, "%s differs from the oracle at allocate step %s:%n  oracle:    %s%n"
+            + "  allocator: %s%nscenario:%n%s", allocator, want == null ? "?" : want.step(), want, got, scenario));
+      }
+    }
+  }
+
+  private static List<Allocation> parse(String output) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Allocation> out = new ArrayList<>();
+    for (JsonNode allocation : root.get("allocations")) {
+      List<OfferLine> offers = new ArrayList<>();
+      for (JsonNode o : allocation.get("offers")) {
+        offers.add(new OfferLine(o.get("framework").asText(), o.get("agent").asText(), o.get("resources").asText()));
+      }
+      out.add(new Allocation(allocation.get("step").asInt(), offers));
+    }
+    return out;
+  }
+
+  private static String pretty(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
