@@ -57,6 +57,7 @@ final class FrameworkScheduler {
   int batchSize;
   long batchCpus;
   long batchMem;
+  long batchDisk;
   long batchGpus;
   private final List<OfferState> held = new ArrayList<>();
   final DecisionDone decision;

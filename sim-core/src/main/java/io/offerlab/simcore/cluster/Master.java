@@ -242,6 +242,7 @@ final class Master {
       updateAllocatable(index);
       framework.batchCpus += state.cpus;
       framework.batchMem += state.mem;
+      framework.batchDisk += state.disk;
       framework.batchGpus += state.gpus;
       framework.batch[framework.batchSize++] = state;
       if (timeout > 0) {
@@ -265,9 +266,11 @@ final class Master {
    * same sign, so the time-weighted means equal those of applying the changes one by one at the same instant.
    */
   private void flushOfferMetrics(FrameworkScheduler framework, long now) {
-    sim.metrics.offer(now, framework.index, framework.batchCpus, framework.batchMem, framework.batchGpus, 1);
+    sim.metrics.offer(now, framework.index, framework.batchCpus, framework.batchMem, framework.batchDisk,
+        framework.batchGpus, 1);
     framework.batchCpus = 0;
     framework.batchMem = 0;
+    framework.batchDisk = 0;
     framework.batchGpus = 0;
   }
 
@@ -344,6 +347,7 @@ final class Master {
     long now = sim.engine.now();
     long sumCpus = 0;
     long sumMem = 0;
+    long sumDisk = 0;
     long sumGpus = 0;
     for (int k = 0; k < n; k++) {
       OfferState offer = offers[(int) keys[k]];
@@ -360,10 +364,11 @@ final class Master {
       }
       sumCpus += offer.cpus;
       sumMem += offer.mem;
+      sumDisk += offer.disk;
       sumGpus += offer.gpus;
       updateAllocatable(offer.agentIndex);
     }
-    sim.metrics.offer(now, framework.index, sumCpus, sumMem, sumGpus, -1);
+    sim.metrics.offer(now, framework.index, sumCpus, sumMem, sumDisk, sumGpus, -1);
     String name = framework.name;
     long start = System.nanoTime();
     for (int k = 0; k < n; k++) {
@@ -395,7 +400,7 @@ final class Master {
 
   private void resolve(OfferState offer, OfferState.Status status, long now) {
     offer.status = status;
-    sim.metrics.offer(now, offer.framework.index, offer.cpus, offer.mem, offer.gpus, -1);
+    sim.metrics.offer(now, offer.framework.index, offer.cpus, offer.mem, offer.disk, offer.gpus, -1);
     updateAllocatable(offer.agentIndex);
   }
 
@@ -441,7 +446,7 @@ final class Master {
     framework.pendingTasks--;
     framework.tasksLaunched++;
     sim.counters.tasksLaunched++;
-    sim.metrics.allocate(now, framework.index, task.cpus, task.mem, task.gpus, 1);
+    sim.metrics.allocate(now, framework.index, task.cpus, task.mem, task.disk, task.gpus, 1);
     sim.metrics.tasks(now, 1, -1);
     sim.metrics.use(now, framework.index, 0, task.memUsageMb);
     sim.taskStarted(task);
@@ -493,7 +498,7 @@ final class Master {
 
   private void detach(TaskRun task, long now) {
     FrameworkScheduler framework = task.framework;
-    sim.metrics.allocate(now, framework.index, task.cpus, task.mem, task.gpus, -1);
+    sim.metrics.allocate(now, framework.index, task.cpus, task.mem, task.disk, task.gpus, -1);
     sim.metrics.tasks(now, -1, 0);
     framework.runningTasks--;
     sim.taskStopped(task);
@@ -534,7 +539,7 @@ final class Master {
     agent.up = false;
     free.clear(agent.index);
     updateAllocatable(agent.index);
-    sim.metrics.addTotal(now, -agent.totalCpus, -agent.totalMem, -agent.totalGpus);
+    sim.metrics.addTotal(now, -agent.totalCpus, -agent.totalMem, -agent.totalDisk, -agent.totalGpus);
     for (TaskRun task : lost) {
       task.framework.statusUpdate(task, TaskStatus.LOST, null, now);
     }
@@ -548,7 +553,7 @@ final class Master {
     agent.up = true;
     free.change(agent.index, agent.totalCpus, agent.totalMem, agent.totalDisk, agent.totalGpus, 1);
     updateAllocatable(agent.index);
-    sim.metrics.addTotal(now, agent.totalCpus, agent.totalMem, agent.totalGpus);
+    sim.metrics.addTotal(now, agent.totalCpus, agent.totalMem, agent.totalDisk, agent.totalGpus);
     requestAgentCycle(agent);
     sim.engine.schedule(agent.transition, now + agent.transition.exponential(sim.config.agents().mtbfMicros()));
   }

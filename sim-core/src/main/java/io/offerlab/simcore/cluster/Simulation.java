@@ -129,7 +129,7 @@ public final class Simulation {
     }
     this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
     this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
-    metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[3]);
+    metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[2], clusterTotal[3]);
   }
 
   private static List<String> agentIds(ClusterSpec cluster) {
