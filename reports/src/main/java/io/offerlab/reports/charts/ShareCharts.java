@@ -41,15 +41,15 @@ final class ShareCharts {
       stacked(run, ranking, palette, axis, dir, used).ifPresent(files::add);
     }
     for (RunResults run : runs) {
-      XYChart chart = Plots.xy(900, 480, "Dominant shares per framework under " + run.name()
-          + " (solid: allocator's, with offers; dashed: running tasks)", axis.title(), "dominant share (%)");
+      XYChart chart = Plots.xy(900, 480, "Dominant shares per framework under " + run.name(), axis.title(),
+          "dominant share (%)");
       chart.getStyler().setYAxisMin(0.0);
       double[] t = axis.convert(run.series().time());
       for (String fw : ranking.top()) {
         if (run.series().frameworks().contains(fw)) {
           double[] allocator = run.series().allocatorShare(fw);
           if (allocator != null) {
-            Plots.line(chart, fw + " (allocator)", t, Plots.scale(allocator, 100), palette.framework(fw), Plots.SOLID);
+            Plots.line(chart, fw + " (allocator: tasks + offers)", t, Plots.scale(allocator, 100), palette.framework(fw), Plots.SOLID);
           }
           Plots.line(chart, fw + " (running tasks)", t, Plots.scale(run.series().dominantShare(fw), 100),
               palette.framework(fw), allocator != null ? Plots.DASHED : Plots.SOLID);
