@@ -88,7 +88,9 @@ final class DemoCommand implements Callable<Integer> {
     o.println(ComparisonReport.headline(out));
     o.println();
     if (seed == null) {
-      o.printf(Locale.ROOT, "Seed %d:%n", seedList.get(0));
+      o.printf(Locale.ROOT, "Per framework, drf over static over %d seeds (geometric means):%n", seedList.size());
+      o.print(Headline.pooled(out, "drf"));
+      o.printf(Locale.ROOT, "%nSeed %d:%n", seedList.get(0));
     }
     o.print(Headline.text(summary, "static", "drf"));
     o.printf(Locale.ROOT, "%nreport: %s%nsame as: %s%ndone in %.1f s%n",

@@ -57,6 +57,8 @@ class DemoCommandTest {
     assertTrue(text.contains("the Mesos paper (Hindman et al., NSDI 2011, section 6.1.1, Table 4) measured run-time"
         + " speedups of 1.14x (Facebook Hadoop Mix), 2.10x (Large Hadoop Mix)"), text);
     assertTrue(text.contains("--seeds 1..2"), "the command to reproduce it: " + text);
+    assertTrue(text.lines().anyMatch(l -> l.startsWith("hadoop-large ") && l.endsWith(" 2.10x")),
+        "the pooled per-framework table with the paper's run-time speedup: " + text);
     assertEquals(7, Files.readAllLines(out.resolve("summary.csv")).size(), "3 allocators x 2 seeds");
     assertTrue(Files.exists(out.resolve("priority/seed-2/jobs.csv")));
     String html = Files.readString(out.resolve("index.html"));
