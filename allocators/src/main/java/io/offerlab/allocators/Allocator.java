@@ -17,6 +17,15 @@ public interface Allocator {
   /** Adds an agent with its total resources; its id must be new. */
   void addAgent(String agentId, Resources total);
 
+  /**
+   * Adds an agent whose running tasks already use some of its resources ({@code used}: framework id to what its tasks
+   * use), as Mesos' {@code addSlave} when an agent re-registers after a master failover. A framework in {@code used}
+   * need not be added yet (the agent may re-register before its frameworks re-subscribe): it holds those resources
+   * from when it is added, and its tasks' ends may be recovered before. Fails, changing nothing, when the uses do not
+   * fit {@code total}.
+   */
+  void addAgent(String agentId, Resources total, java.util.Map<String, Resources> used);
+
   /** Removes an agent; what frameworks held on it is forgotten. */
   void removeAgent(String agentId);
 
@@ -74,6 +83,14 @@ public interface Allocator {
    * order they were added: the list filters, it does not reorder.
    */
   List<Offer> allocate(long nowMicros, Collection<String> agentIds);
+
+  /**
+   * Returns the earliest time at or after {@code nowMicros} at which {@link #allocate(long)} could offer something if
+   * nothing else is called meanwhile, or Long.MAX_VALUE when it cannot before the next call that changes the state:
+   * no framework is eligible, no agent has allocatable free resources, or nothing changed since a cycle that offered
+   * nothing. A master arms its allocation timer from it instead of mirroring the agents' free resources.
+   */
+  long nextOfferTime(long nowMicros);
 
   /** Returns what the framework holds (offered or in use) on the agent. */
   Resources allocation(String frameworkId, String agentId);

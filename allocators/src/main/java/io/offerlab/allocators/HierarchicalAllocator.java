@@ -22,6 +22,11 @@ import java.util.SplittableRandom;
  * ({@code tryUntrackFrameworkUnderRole}), and a weight may be set for a role no framework has joined yet
  * ({@code updateWeights}). Left out: quota, reservations, revocable and shared resources, and offer constraints.
  *
+ * <p>Range resources (such as {@code ports}) go with the rest: an offer carries all of the agent's free ranges, a decline
+ * filter blocks an offer only if every range of the offer lies inside the refused ranges, and shares count scalars
+ * only, as Mesos' sorter does. An agent may re-register with resources its tasks already use, for frameworks not
+ * subscribed yet (Mesos' {@code addSlave}): those count as theirs once they subscribe.
+ *
  * <p>Two shortcuts keep idle cycles cheap without changing any result: a cycle that offered nothing is not repeated
  * until something changes or a filter that blocked it expires, and an agent on which every eligible framework was
  * filtered is skipped until its free resources, the set of eligible frameworks, or the earliest such filter changes.
@@ -40,6 +45,8 @@ abstract class HierarchicalAllocator implements Allocator {
   /** Agents whose free resources are allocatable, by index (the order they were added). */
   private final BitSet allocatableAgents = new BitSet();
   private final Map<String, FrameworkState> frameworks = new HashMap<>();
+  /** Agents holding resources for frameworks not added yet, by framework id. */
+  private final Map<String, List<AgentState>> pendingAgents = new HashMap<>();
   private final Map<String, RoleState> roles = new HashMap<>();
   private final Map<String, Double> weights = new HashMap<>();
   private final Sorter roleSorter;
@@ -108,6 +115,7 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     long[] newTotal = sum(total[0], resources.toMilliArray(0), 1);
     AgentState agent = new AgentState(agentId, agentsByIndex.size(), resources.toMilliArray(0));
+    agent.freeRanges = resources.namedRanges();
     agents.put(agentId, agent);
     agentsByIndex.add(agent);
     total[0] = newTotal;
@@ -117,9 +125,61 @@ abstract class HierarchicalAllocator implements Allocator {
     changed = true;
   }
 
+  /**
+   * Adds an agent whose tasks already use {@code used} (framework id to resources), as Mesos' {@code addSlave} when an
+   * agent re-registers: a framework not added yet holds them from when it is added. Fails, changing nothing, when the
+   * uses do not fit the total.
+   */
+  @Override
+  public void addAgent(String agentId, Resources total, Map<String, Resources> used) {
+    Resources sum = Resources.EMPTY;
+    for (Resources r : used.values()) {
+      sum = sum.plus(r);
+    }
+    if (!total.contains(sum)) {
+      throw new IllegalArgumentException("agent '" + agentId + "': its tasks use " + sum + ", more than its total "
+          + total);
+    }
+    addAgent(agentId, total);
+    AgentState agent = agents.get(agentId);
+    for (var entry : new java.util.TreeMap<>(used).entrySet()) {
+      Resources r = entry.getValue();
+      if (r.isEmpty()) {
+        continue;
+      }
+      FrameworkState framework = frameworks.get(entry.getKey());
+      if (framework != null) {
+        allocate(agent, framework, r.toMilliArray(0), r.namedRanges());
+      } else {
+        agent.take(r.toMilliArray(0), r.namedRanges());
+        agent.pending.merge(entry.getKey(), r, Resources::plus);
+        pendingAgents.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(agent);
+        refreshAllocatable(agent);
+      }
+    }
+  }
+
+  /** Gives a newly added framework what agents that re-registered before it already hold for it. */
+  private void adoptPending(FrameworkState framework) {
+    List<AgentState> waiting = pendingAgents.remove(framework.id);
+    if (waiting == null) {
+      return;
+    }
+    for (AgentState agent : waiting) {
+      Resources held = agent.pending.remove(framework.id);
+      if (held != null) {
+        agent.give(held.toMilliArray(0), held.namedRanges());
+        allocate(agent, framework, held.toMilliArray(0), held.namedRanges());
+      }
+    }
+  }
+
   @Override
   public void removeAgent(String agentId) {
     AgentState agent = agent(agentId);
+    for (String pending : agent.pending.keySet()) {
+      pendingAgents.get(pending).remove(agent);
+    }
     for (var held : new ArrayList<>(agent.holders.entrySet())) {
       unallocate(agent, held.getKey(), held.getValue().clone());
     }
@@ -164,6 +224,7 @@ abstract class HierarchicalAllocator implements Allocator {
     frameworks.put(frameworkId, framework);
     roleState.frameworkCount++;
     setEligible(framework, true);
+    adoptPending(framework);
   }
 
   private static void checkRole(String role) {
@@ -194,6 +255,10 @@ abstract class HierarchicalAllocator implements Allocator {
       long[] held = agent == null ? null : agent.holders.get(framework);
       if (held != null) {
         unallocate(agent, framework, held.clone());
+      }
+      NamedRanges ranges = agent == null ? null : agent.heldRanges.get(framework);
+      if (ranges != null) {
+        agent.returnRanges(framework, ranges);
       }
     }
     for (AgentState agent : agentsByIndex) {
@@ -300,23 +365,37 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros) {
-    FrameworkState framework = framework(frameworkId);
+    FrameworkState framework = frameworks.get(frameworkId);
+    if (framework == null && !pendingAgents.containsKey(frameworkId)) {
+      framework(frameworkId); // fails: unknown framework
+    }
     AgentState agent = agent(agentId);
+    if (framework == null) {
+      recoverPending(frameworkId, agent, resources);
+      return;
+    }
     if (resources.isEmpty()) {
       return; // As Mesos: recovering nothing is a no-op and sets no filter.
     }
     long[] held = agent.holders.get(framework);
     long[] amount = resources.toMilliArray(0);
-    if (held == null || !Resources.containsMilli(held, amount)) {
-      String holds = held == null ? "nothing" : Resources.wrap(held.clone()).toString();
+    NamedRanges ranges = resources.namedRanges();
+    if (amount.length > 0 && (held == null || !Resources.containsMilli(held, amount))
+        || ranges != null && !NamedRanges.contains(agent.heldRanges.get(framework), ranges)) {
+      String holds = allocation(frameworkId, agentId).toString();
       throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + (holds.isEmpty() ? "nothing" : holds)
           + " on agent '" + agentId + "', cannot recover " + resources);
     }
-    unallocate(agent, framework, amount);
+    if (amount.length > 0) {
+      unallocate(agent, framework, amount);
+    }
+    if (ranges != null) {
+      agent.returnRanges(framework, ranges);
+    }
     if (refuseSeconds > 0) {
       long duration = filterMicros(refuseSeconds);
       if (duration > 0) {
-        addFilter(agent, framework, amount, nowMicros + duration);
+        addFilter(agent, framework, amount, ranges, nowMicros + duration);
       }
     }
     changed = true;
@@ -335,13 +414,38 @@ abstract class HierarchicalAllocator implements Allocator {
     return min > 0 && refuse <= min ? min + 1 : refuse;
   }
 
-  private void addFilter(AgentState agent, FrameworkState framework, long[] refused, long expiresAt) {
+  /** A task of a framework not added yet ended on a re-registered agent: its resources are free again. */
+  private void recoverPending(String frameworkId, AgentState agent, Resources resources) {
+    Resources held = agent.pending.get(frameworkId);
+    if (held == null) {
+      throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
+    }
+    if (!held.contains(resources)) {
+      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + held + " on agent '" + agent.id
+          + "', cannot recover " + resources);
+    }
+    Resources left = held.minus(resources);
+    if (left.isEmpty()) {
+      agent.pending.remove(frameworkId);
+      pendingAgents.get(frameworkId).remove(agent);
+    } else {
+      agent.pending.put(frameworkId, left);
+    }
+    agent.give(resources.toMilliArray(0), resources.namedRanges());
+    refreshAllocatable(agent);
+    changed = true;
+  }
+
+  private void addFilter(AgentState agent, FrameworkState framework, long[] refused, NamedRanges refusedRanges,
+      long expiresAt) {
     int i = framework.index;
     if (agent.filters == null || agent.filters.length <= i) {
       agent.filters = Arrays.copyOf(agent.filters == null ? new Filter[0] : agent.filters,
           Math.max(i + 1, Math.min(frameworkCount, 2 * i + 2)));
     }
-    agent.filters[i] = new Filter(refused, expiresAt, framework.filterEpoch, live(agent.filters[i], framework, -1));
+    Filter chain = live(agent.filters[i], framework, -1);
+    agent.filters[i] = refusedRanges == null ? new Filter(refused, expiresAt, framework.filterEpoch, chain)
+        : new RangeFilter(refused, refusedRanges, expiresAt, framework.filterEpoch, chain);
   }
 
   /** Drops every filter of the framework at once: filters of an older epoch are dead (Mesos' revive). */
@@ -376,7 +480,8 @@ abstract class HierarchicalAllocator implements Allocator {
     Filter chain = live(filters[i], framework, now);
     filters[i] = chain;
     for (Filter f = chain; f != null; f = f.next) {
-      if (Resources.containsMilli(f.refused, offer)) {
+      if (Resources.containsMilli(f.refused, offer)
+          && (agent.freeRanges == null || f.coversRanges(agent.freeRanges))) {
         nextExpiry = Math.min(nextExpiry, f.expiresAt);
         agent.blockedUntil = Math.min(agent.blockedUntil, f.expiresAt);
         return true;
@@ -389,7 +494,7 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public List<Offer> allocate(long nowMicros) {
-    if (eligibleFrameworks == 0 || (!changed && nowMicros < quietUntil && mayCacheIdleVisits())) {
+    if (eligibleFrameworks == 0 || quiet(nowMicros)) {
       return List.of();
     }
     int n = 0;
@@ -403,6 +508,27 @@ abstract class HierarchicalAllocator implements Allocator {
     changed = false;
     quietUntil = offers.isEmpty() ? nextExpiry : Long.MIN_VALUE;
     return offers;
+  }
+
+  /**
+   * Whether a full cycle at {@code now} may be skipped: nothing changed since one that offered nothing, and the
+   * sorters draw no random numbers (a random sorter draws at every visit, so it is never quiet).
+   */
+  private boolean quiet(long now) {
+    return !changed && now < quietUntil && mayCacheIdleVisits();
+  }
+
+  /**
+   * Returns when a full cycle could next offer something: never (Long.MAX_VALUE) while no framework is eligible, no
+   * agent has allocatable free resources, or nothing changed since a cycle that offered nothing and no filter that
+   * blocked it expires; else {@code nowMicros} or the earliest expiry of such a filter.
+   */
+  @Override
+  public long nextOfferTime(long nowMicros) {
+    if (eligibleFrameworks == 0 || allocatableAgents.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    return quiet(nowMicros) ? quietUntil : nowMicros;
   }
 
   /** Visits the listed agents in the order they were added: the list filters, it does not reorder. */
@@ -503,8 +629,9 @@ abstract class HierarchicalAllocator implements Allocator {
         continue;
       }
       long[] amount = available.clone();
-      allocate(agent, framework, amount);
-      offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone())));
+      NamedRanges ranges = agent.freeRanges;
+      allocate(agent, framework, amount, ranges);
+      offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone(), ranges)));
       return true;
     }
     return false;
@@ -526,8 +653,11 @@ abstract class HierarchicalAllocator implements Allocator {
     return false;
   }
 
-  private void allocate(AgentState agent, FrameworkState framework, long[] amount) {
-    agent.take(amount);
+  private void allocate(AgentState agent, FrameworkState framework, long[] amount, NamedRanges ranges) {
+    agent.take(amount, ranges);
+    if (ranges != null) {
+      agent.heldRanges.merge(framework, ranges, NamedRanges::plus);
+    }
     long[] held = agent.holders.get(framework);
     if (held == null) {
       agent.holders.put(framework, amount.clone());
@@ -581,13 +711,25 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public Resources allocation(String frameworkId, String agentId) {
-    long[] held = agent(agentId).holders.get(framework(frameworkId));
-    return held == null ? Resources.EMPTY : Resources.wrap(held.clone());
+    AgentState agent = agent(agentId);
+    FrameworkState framework = frameworks.get(frameworkId);
+    if (framework == null) {
+      Resources pending = agent.pending.get(frameworkId);
+      if (pending == null) {
+        throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
+      }
+      return pending;
+    }
+    long[] held = agent.holders.get(framework);
+    NamedRanges ranges = agent.heldRanges.get(framework);
+    return held == null && ranges == null ? Resources.EMPTY
+        : Resources.wrap(held == null ? new long[0] : held.clone(), ranges);
   }
 
   @Override
   public Resources available(String agentId) {
-    return Resources.wrap(agent(agentId).free.clone());
+    AgentState agent = agent(agentId);
+    return Resources.wrap(agent.free.clone(), agent.freeRanges);
   }
 
   /** Returns the held resources of every framework of {@code role} on the agent, summed. */
@@ -630,6 +772,11 @@ abstract class HierarchicalAllocator implements Allocator {
     /** Whether the agent has GPUs: then only GPU-capable frameworks are offered it (Mesos' filterGpuResources). */
     final boolean hasGpu;
     final Map<FrameworkState, long[]> holders = new HashMap<>();
+    /** Free range resources (null when none), and those each framework holds. */
+    NamedRanges freeRanges;
+    final Map<FrameworkState, NamedRanges> heldRanges = new HashMap<>(4);
+    /** What the agent's tasks use for frameworks not added yet (it re-registered before them). */
+    final Map<String, Resources> pending = new HashMap<>(4);
     /** Decline filters by framework index: a chain of filters each, or null. */
     Filter[] filters;
     /** Bumped whenever the free resources change. */
@@ -656,10 +803,36 @@ abstract class HierarchicalAllocator implements Allocator {
       version++;
     }
 
+    void take(long[] amount, NamedRanges ranges) {
+      take(amount);
+      if (ranges != null) {
+        freeRanges = NamedRanges.minus(freeRanges, ranges);
+      }
+    }
+
     void give(long[] amount) {
       for (int i = 0; i < amount.length; i++) {
         free[i] += amount[i];
       }
+      version++;
+    }
+
+    void give(long[] amount, NamedRanges ranges) {
+      give(amount);
+      if (ranges != null) {
+        freeRanges = NamedRanges.plus(freeRanges, ranges);
+      }
+    }
+
+    /** Returns ranges a framework held to the free ranges. */
+    void returnRanges(FrameworkState framework, NamedRanges ranges) {
+      NamedRanges left = NamedRanges.minus(heldRanges.get(framework), ranges);
+      if (left == null) {
+        heldRanges.remove(framework);
+      } else {
+        heldRanges.put(framework, left);
+      }
+      freeRanges = NamedRanges.plus(freeRanges, ranges);
       version++;
     }
   }
@@ -703,7 +876,7 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}; chained per agent. */
-  static final class Filter {
+  static class Filter {
     final long[] refused;
     final long expiresAt;
     final int epoch;
@@ -715,5 +888,26 @@ abstract class HierarchicalAllocator implements Allocator {
       this.epoch = epoch;
       this.next = next;
     }
+
+    /** Returns whether the refused ranges hold every offered range; a filter without ranges holds none. */
+    boolean coversRanges(NamedRanges offered) {
+      return false;
+    }
   }
+
+  /** A decline filter that also refused range resources (kept apart so that scalar-only filters stay small). */
+  static final class RangeFilter extends Filter {
+    final NamedRanges refusedRanges;
+
+    RangeFilter(long[] refused, NamedRanges refusedRanges, long expiresAt, int epoch, Filter next) {
+      super(refused, expiresAt, epoch, next);
+      this.refusedRanges = refusedRanges;
+    }
+
+    @Override
+    boolean coversRanges(NamedRanges offered) {
+      return NamedRanges.contains(refusedRanges, offered);
+    }
+  }
+
 }

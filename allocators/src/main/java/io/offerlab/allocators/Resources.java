@@ -10,15 +10,20 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * An immutable vector of scalar resources: cpus, mem (MB), disk (MB), gpus and any named scalar.
+ * An immutable vector of scalar resources: cpus, mem (MB), disk (MB), gpus and any named scalar, plus range resources
+ * such as Mesos agents' {@code ports:[31000-32000,32100-32200]} ({@link Ranges}).
  *
  * <p>Values are kept as fixed-point longs in thousandths, as Mesos keeps scalar values to three decimal places
  * ({@code Value::Scalar} arithmetic rounds to 0.001), so sums and differences are exact and no floating-point
  * drift can make "allocated &lt;= total" false. Text and doubles are converted alike, as Mesos' {@code convertToFixed}
  * does: {@code llround(v * 1000)} on the double, so {@code 0.5005} (500.4999... thousandths as a double) is 0.5 and
- * {@code 1.0005} is 1.001. Sums are checked: a quantity that would overflow is an error, never a wrap. The text form is Mesos' {@code name:value;name:value}.
+ * {@code 1.0005} is 1.001. Sums are checked: a quantity that would overflow is an error, never a wrap. The text form
+ * is Mesos' {@code name:value;name:value}, a range resource written {@code name:[a-b,c-d]}. Ranges add by union,
+ * subtract by set difference and are contained when every range is inside; dominant shares look at scalars only, as
+ * Mesos' sorter does. A vector without ranges is a plain {@code Resources} with no range field (ranges live in a
+ * subclass), so scalar arithmetic allocates and costs what it did.
  */
-public final class Resources {
+public sealed class Resources permits Resources.WithRanges {
   /** The vector with every quantity zero. */
   public static final Resources EMPTY = new Resources(new long[0]);
 
@@ -31,6 +36,18 @@ public final class Resources {
 
   private Resources(long[] milli) {
     this.milli = milli;
+  }
+
+  /** Wraps thousandths (trailing zeros trimmed) and range resources (null for none). */
+  static Resources wrap(long[] milli, NamedRanges ranges) {
+    if (ranges == null) {
+      return wrap(milli);
+    }
+    int n = milli.length;
+    while (n > 0 && milli[n - 1] == 0) {
+      n--;
+    }
+    return new WithRanges(n == milli.length ? milli : Arrays.copyOf(milli, n), ranges);
   }
 
   /** Wraps a thousandths array (indexed by {@link ResourceKinds}) without copying; trailing zeros are trimmed. */
@@ -56,6 +73,8 @@ public final class Resources {
     }
     long[] values = new long[0];
     boolean[] seen = new boolean[0];
+    Map<String, Ranges> rangeValues = new TreeMap<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (String token : trimmed.split(";", -1)) {
       String t = token.strip();
       int colon = t.indexOf(':');
@@ -66,7 +85,15 @@ public final class Resources {
       if (!name.matches("[A-Za-z_][A-Za-z0-9_.\\-]*")) {
         throw new IllegalArgumentException("bad resource token '" + token + "': bad name '" + name + "'");
       }
-      long value = parseMilli(t.substring(colon + 1).strip(), token);
+      String valueText = t.substring(colon + 1).strip();
+      if (!names.add(name)) {
+        throw new IllegalArgumentException("bad resource token '" + token + "': duplicate name '" + name + "'");
+      }
+      if (valueText.startsWith("[")) {
+        rangeValues.put(name, Ranges.parse(valueText, token));
+        continue;
+      }
+      long value = parseMilli(valueText, token);
       int index = ResourceKinds.intern(name);
       if (index >= values.length) {
         values = Arrays.copyOf(values, index + 1);
@@ -78,7 +105,7 @@ public final class Resources {
       seen[index] = true;
       values[index] = value;
     }
-    return wrap(values);
+    return wrap(values, NamedRanges.of(rangeValues));
   }
 
   private static long parseMilli(String number, String token) {
@@ -120,7 +147,7 @@ public final class Resources {
     int index = ResourceKinds.intern(name);
     long[] values = Arrays.copyOf(milli, Math.max(milli.length, index + 1));
     values[index] = toMilli(value);
-    return wrap(values);
+    return wrap(values, namedRanges());
   }
 
   /** Converts a quantity to thousandths as Mesos does ({@code llround(value * 1000)}); fails when it would overflow. */
@@ -178,18 +205,52 @@ public final class Resources {
     return Arrays.copyOf(milli, Math.max(width, milli.length));
   }
 
-  /** Returns whether every quantity is zero. */
+  /** Returns whether every quantity is zero and there is no range. */
   public boolean isEmpty() {
-    return milli.length == 0;
+    return milli.length == 0 && namedRanges() == null;
   }
 
-  /** Returns the element-wise sum. */
+  /** Returns whether the vector has range resources. */
+  public boolean hasRanges() {
+    return namedRanges() != null;
+  }
+
+  /** Returns the ranges of the range resource {@code name} (empty when absent). */
+  public Ranges ranges(String name) {
+    NamedRanges ranges = namedRanges();
+    return ranges == null ? Ranges.EMPTY : ranges.get(name);
+  }
+
+  /** Returns the range resources by name, in name order. */
+  public Map<String, Ranges> rangeMap() {
+    NamedRanges ranges = namedRanges();
+    return ranges == null ? Map.of() : ranges.asMap();
+  }
+
+  /** Returns the scalars only, without the range resources. */
+  public Resources scalars() {
+    return namedRanges() == null ? this : wrap(milli);
+  }
+
+  /** Returns a copy with the range resource {@code name} set to {@code value} (removed when empty). */
+  public Resources withRanges(String name, Ranges value) {
+    Map<String, Ranges> map = new TreeMap<>(rangeMap());
+    map.put(name, value);
+    return wrap(milli, NamedRanges.of(map));
+  }
+
+  /** The range resources, for the allocator's bookkeeping (null when there are none). */
+  NamedRanges namedRanges() {
+    return null;
+  }
+
+  /** Returns the element-wise sum (the union of ranges). */
   public Resources plus(Resources other) {
     long[] sum = Arrays.copyOf(milli, Math.max(milli.length, other.milli.length));
     for (int i = 0; i < other.milli.length; i++) {
       sum[i] = Math.addExact(sum[i], other.milli[i]);
     }
-    return wrap(sum);
+    return wrap(sum, NamedRanges.plus(namedRanges(), other.namedRanges()));
   }
 
   /** Returns the element-wise difference; fails when a quantity would become negative. */
@@ -201,7 +262,7 @@ public final class Resources {
     for (int i = 0; i < other.milli.length; i++) {
       diff[i] -= other.milli[i];
     }
-    return wrap(diff);
+    return wrap(diff, NamedRanges.minus(namedRanges(), other.namedRanges()));
   }
 
   /** Returns the element-wise minimum. */
@@ -210,12 +271,16 @@ public final class Resources {
     for (int i = 0; i < result.length; i++) {
       result[i] = Math.min(milli[i], other.milli[i]);
     }
-    return wrap(result);
+    return wrap(result, NamedRanges.intersect(namedRanges(), other.namedRanges()));
   }
 
-  /** Returns whether every quantity of {@code other} is at most the same quantity here. */
+  /**
+   * Returns whether every quantity of {@code other} is at most the same quantity here, and every range of
+   * {@code other} lies inside the same resource's ranges here.
+   */
   public boolean contains(Resources other) {
-    return containsMilli(milli, other.milli);
+    NamedRanges inner = other.namedRanges();
+    return containsMilli(milli, other.milli) && (inner == null || NamedRanges.contains(namedRanges(), inner));
   }
 
   static boolean containsMilli(long[] outer, long[] inner) {
@@ -228,7 +293,7 @@ public final class Resources {
     return true;
   }
 
-  /** Returns every quantity multiplied by {@code factor}, rounded down to thousandths. */
+  /** Returns every quantity multiplied by {@code factor}, rounded down to thousandths; ranges are kept as they are. */
   public Resources scale(double factor) {
     if (!(factor >= 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("expected a finite non-negative factor, found " + factor);
@@ -241,7 +306,7 @@ public final class Resources {
       }
       result[i] = (long) scaled;
     }
-    return wrap(result);
+    return wrap(result, namedRanges());
   }
 
   /**
@@ -284,9 +349,24 @@ public final class Resources {
     return map;
   }
 
-  /** Returns the Mesos text form: names sorted, zero quantities dropped, shortest decimals ({@code cpus:0.5;mem:1024}). */
+  /**
+   * Returns the Mesos text form: names sorted, zero quantities dropped, shortest decimals, ranges in brackets
+   * ({@code cpus:0.5;mem:1024;ports:[31000-32000]}).
+   */
   @Override
   public String toString() {
+    NamedRanges ranges = namedRanges();
+    if (ranges != null) {
+      Map<String, String> parts = new TreeMap<>();
+      ranges.appendTo(parts);
+      String scalars = wrap(milli).toString();
+      if (!scalars.isEmpty()) {
+        for (String part : scalars.split(";")) {
+          parts.put(part.substring(0, part.indexOf(':')), part);
+        }
+      }
+      return String.join(";", parts.values());
+    }
     List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < milli.length; i++) {
       if (milli[i] != 0) {
@@ -307,11 +387,28 @@ public final class Resources {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Resources r && Arrays.equals(milli, r.milli);
+    return o instanceof Resources r && Arrays.equals(milli, r.milli)
+        && java.util.Objects.equals(namedRanges(), r.namedRanges());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(milli);
+    NamedRanges ranges = namedRanges();
+    return Arrays.hashCode(milli) + (ranges == null ? 0 : 31 * ranges.hashCode());
+  }
+
+  /** A vector with range resources. */
+  static final class WithRanges extends Resources {
+    private final NamedRanges ranges;
+
+    WithRanges(long[] milli, NamedRanges ranges) {
+      super(milli);
+      this.ranges = ranges;
+    }
+
+    @Override
+    NamedRanges namedRanges() {
+      return ranges;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.offerlab.simcore;
 
 import io.offerlab.allocators.Allocators;
+import io.offerlab.simcore.master.AllocatorNeeds;
 import io.offerlab.simcore.cluster.Outcome;
 import io.offerlab.simcore.cluster.RoleFacts;
 import io.offerlab.simcore.cluster.Simulation;
@@ -217,13 +218,8 @@ public final class Simulations {
 
   /** Whether the allocator needs roles or priorities that the config does not give. */
   private static boolean needsFacts(SimulationConfig config, String allocator) {
-    if (allocator.equals("priority")) {
-      return config.allocator().priorities().isEmpty();
-    }
-    if (allocator.equals("static")) {
-      return config.allocator().partitions().isEmpty() && config.allocator().partitionRoles().isEmpty();
-    }
-    return false;
+    return AllocatorNeeds.of(allocator).readAhead(!config.allocator().priorities().isEmpty(),
+        !config.allocator().partitions().isEmpty() || !config.allocator().partitionRoles().isEmpty());
   }
 
   /** Reads the workload once up front for its roles and each role's largest job priority. */

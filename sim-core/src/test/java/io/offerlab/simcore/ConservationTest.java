@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Conservation, checked after every event in the debug mode ({@code simulation.checkInvariants}): on every agent,
  * the resources of running tasks plus those in outstanding offers plus the allocator's free resources equal the
- * agent's total, and the master's view of free resources equals the allocator's. The mixed workload exercises
+ * agent's total (range resources included). The mixed workload exercises
  * offers held during decisions, offer latency and timeouts, gangs held and declined, OOM kills and retries, agent
  * failures (lost tasks, rescinded offers) and rejoins, under every allocator.
  */
@@ -31,5 +31,14 @@ class ConservationTest {
     assertTrue(results.at("/summary/tasks/lost").asLong() > 0, allocator + ": tasks were lost");
     assertTrue(results.at("/summary/offers/rescinded").asLong() > 0, allocator + ": offers were rescinded");
     assertTrue(results.at("/isolation/oomKills").asLong() > 0, allocator + ": tasks were OOM-killed");
+  }
+
+  /** Agents that offer port ranges, as Mesos agents do: the ranges travel with every offer and come back whole. */
+  @ParameterizedTest
+  @MethodSource("allocators")
+  void portRangesAreConservedToo(String allocator, @TempDir Path dir) {
+    var run = Fixtures.run(MixedWorkload.config("checkInvariants: true"), MixedWorkload.jobs(17, 120), allocator,
+        MixedWorkload.CLUSTER + ";ports:[31000-32000,32100-32200]", 1, dir);
+    assertTrue(run.results().at("/summary/tasks/completed").asLong() > 50, allocator + ": tasks ran");
   }
 }

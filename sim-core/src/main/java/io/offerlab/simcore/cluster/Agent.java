@@ -5,10 +5,12 @@ import io.offerlab.isolationmodel.AgentModel;
 import io.offerlab.isolationmodel.CpuIsolation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * A simulated Mesos agent: its resources and the tasks it runs (the master keeps its free resources in a
- * {@link FreeMirror}, and its outstanding offers are with their frameworks). On every task start, end or usage change it re-solves the cgroups fluid model ({@link AgentModel}) and moves each task whose CPU rate
+ * A simulated Mesos agent: its resources and the tasks it runs (the allocator keeps its free resources, and its
+ * outstanding offers are with their frameworks). On every task start, end or usage change it re-solves the cgroups
+ * fluid model ({@link AgentModel}) and moves each task whose CPU rate
  * changed to its new finish time, so execution is exact with no time stepping.
  */
 final class Agent {
@@ -24,9 +26,9 @@ final class Agent {
   final boolean quota;
   final List<TaskRun> tasks = new ArrayList<>();
   final AgentTransition transition;
-  boolean up = true;
+  private boolean up = true;
 
-  Agent(String id, int index, Resources total, AgentModel model, AgentTransition transition) {
+  Agent(String id, int index, Resources total, AgentModel model, SplittableRandom random, AgentChanges changes) {
     this.id = id;
     this.index = index;
     this.total = total;
@@ -36,22 +38,31 @@ final class Agent {
     this.totalGpus = Milli.of(total.gpus());
     this.model = model;
     this.quota = model.config().cpu() == CpuIsolation.QUOTA;
-    this.transition = transition;
+    this.transition = new AgentTransition(this, random, changes);
+  }
+
+  /** Returns whether the agent is up (it has not failed, or it rejoined). */
+  boolean up() {
+    return up;
+  }
+
+  void setUp(boolean value) {
+    up = value;
   }
 
   void addTask(TaskRun task) {
-    task.agentSlot = tasks.size();
+    task.setAgentSlot(tasks.size());
     tasks.add(task);
   }
 
   void removeTask(TaskRun task) {
-    int slot = task.agentSlot;
+    int slot = task.agentSlot();
     TaskRun last = tasks.remove(tasks.size() - 1);
     if (last != task) {
       tasks.set(slot, last);
-      last.agentSlot = slot;
+      last.setAgentSlot(slot);
     }
-    task.agentSlot = -1;
+    task.setAgentSlot(-1);
   }
 
   /**

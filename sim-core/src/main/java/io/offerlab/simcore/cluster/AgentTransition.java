@@ -7,13 +7,14 @@ import java.util.SplittableRandom;
  * (mean MTTR), each agent drawing from its own seeded stream so every allocator sees the same failures.
  */
 final class AgentTransition extends SimEvent {
-  private final Simulation sim;
-  final SplittableRandom random;
-  Agent agent;
+  private final Agent agent;
+  private final SplittableRandom random;
+  private final AgentChanges changes;
 
-  AgentTransition(Simulation sim, SplittableRandom random) {
-    this.sim = sim;
+  AgentTransition(Agent agent, SplittableRandom random, AgentChanges changes) {
+    this.agent = agent;
     this.random = random;
+    this.changes = changes;
   }
 
   /** Returns an exponential delay of the given mean, in whole microseconds (at least 1). */
@@ -24,10 +25,10 @@ final class AgentTransition extends SimEvent {
 
   @Override
   protected void fire() {
-    if (agent.up) {
-      sim.master.failAgent(agent);
+    if (agent.up()) {
+      changes.failAgent(agent);
     } else {
-      sim.master.rejoinAgent(agent);
+      changes.rejoinAgent(agent);
     }
   }
 

@@ -32,15 +32,17 @@ import java.util.TreeSet;
 final class FrameworkScheduler {
   private static final int MAX_FAILED_SHAPES = 8;
 
-  final Simulation sim;
+  private final SimContext ctx;
+  private final SchedulerDriver driver;
+  private final RunProgress progress;
   final String name;
   final String role;
   final int index;
   final FrameworkSettings settings;
   private final TreeSet<JobRun> queue = new TreeSet<>(Comparator.comparingLong(j -> j.seq));
-  int pendingTasks;
-  int runningTasks;
-  boolean suppressed;
+  private int pendingTasks;
+  private int runningTasks;
+  private boolean suppressed;
   private boolean work;
   final OfferDelivery delivery;
   /**
@@ -52,13 +54,6 @@ final class FrameworkScheduler {
   private final List<OfferState[]> inbox = new ArrayList<>();
   /** Whether an offer in transit, in the inbox or held may have been rescinded (then they are checked one by one). */
   private boolean stale;
-  /** The batch the master is filling in the current cycle, its fill and the offered resources it adds. */
-  OfferState[] batch;
-  int batchSize;
-  long batchCpus;
-  long batchMem;
-  long batchDisk;
-  long batchGpus;
   private final List<OfferState> held = new ArrayList<>();
   final DecisionDone decision;
   private boolean deciding;
@@ -80,17 +75,21 @@ final class FrameworkScheduler {
   final Percentiles wait = new Percentiles();
   final Percentiles slowdown = new Percentiles();
   final Map<String, Long> failureReasons = new TreeMap<>();
-  /** Whether the framework has declared the GPU_RESOURCES capability (only the master changes it). */
-  boolean gpuCapable;
+  /** Whether the framework has declared the GPU_RESOURCES capability. */
+  private boolean gpuCapable;
 
-  FrameworkScheduler(Simulation sim, String name, String role, int index, FrameworkSettings settings) {
-    this.sim = sim;
+  FrameworkScheduler(SimContext ctx, SchedulerDriver driver, RunProgress progress, String name, String role, int index,
+      FrameworkSettings settings, boolean gpuCapable) {
+    this.ctx = ctx;
+    this.gpuCapable = gpuCapable;
+    this.driver = driver;
+    this.progress = progress;
     this.name = name;
     this.role = role;
     this.index = index;
     this.settings = settings;
-    this.delivery = new OfferDelivery(this);
-    this.decision = new DecisionDone(this);
+    this.delivery = new OfferDelivery(this, ctx.engine());
+    this.decision = new DecisionDone(this, ctx.engine());
   }
 
   // ---- work ---------------------------------------------------------------------------------------------------
@@ -100,7 +99,7 @@ final class FrameworkScheduler {
     jobs++;
     queue.add(job);
     pendingTasks += job.released();
-    sim.metrics.tasks(now, 0, job.released());
+    ctx.metrics().tasks(now, 0, job.released());
     updateWork(now);
     wantOffers(now);
   }
@@ -110,7 +109,7 @@ final class FrameworkScheduler {
     job.pushFront(taskIndex);
     queue.add(job);
     pendingTasks++;
-    sim.metrics.tasks(now, 0, 1);
+    ctx.metrics().tasks(now, 0, 1);
     updateWork(now);
   }
 
@@ -119,7 +118,7 @@ final class FrameworkScheduler {
     queue.remove(job);
     int dropped = job.dropPending();
     pendingTasks -= dropped;
-    sim.metrics.tasks(now, 0, -dropped);
+    ctx.metrics().tasks(now, 0, -dropped);
     updateWork(now);
     return dropped;
   }
@@ -128,7 +127,7 @@ final class FrameworkScheduler {
     boolean hasWork = pendingTasks + runningTasks > 0;
     if (hasWork != work) {
       work = hasWork;
-      sim.metrics.work(now, index, hasWork);
+      ctx.metrics().work(now, index, hasWork);
     }
   }
 
@@ -136,9 +135,53 @@ final class FrameworkScheduler {
   void wantOffers(long now) {
     boolean wants = pendingTasks > 0 || !held.isEmpty();
     if (wants && suppressed) {
-      sim.master.revive(this);
+      suppressed = false;
+      driver.revive(this);
     } else if (!wants && !suppressed && !deciding) {
-      sim.master.suppress(this);
+      suppressed = true;
+      driver.suppress(this);
+    }
+  }
+
+  /** Returns whether it has declared the GPU_RESOURCES capability. */
+  boolean gpuCapable() {
+    return gpuCapable;
+  }
+
+  /** Declares GPU_RESOURCES (its first job asking for GPUs); the master then tells the allocator. */
+  void declareGpus() {
+    gpuCapable = true;
+  }
+
+  /** The master launched one of its tasks: it leaves the pending tasks and runs. */
+  void taskLaunched() {
+    runningTasks++;
+    pendingTasks--;
+    tasksLaunched++;
+  }
+
+  /** One of its running tasks stopped (its status update follows, unless its agent failed). */
+  void taskStopped() {
+    runningTasks--;
+  }
+
+  /** One of its tasks was killed for passing its memory limit. */
+  void oomKilled() {
+    oomKills++;
+  }
+
+  /** A job of its arrived that no agent can host: it fails at once with its tasks counted as unschedulable. */
+  void unschedulable(int tasks) {
+    jobs++;
+    failureReasons.merge("unschedulable", (long) tasks, Long::sum);
+  }
+
+  /** One of its jobs ended: completed and failed jobs are counted (a killed job is neither). */
+  void jobEnded(JobRun.Outcome outcome) {
+    if (outcome == JobRun.Outcome.COMPLETED) {
+      jobsCompleted++;
+    } else if (outcome == JobRun.Outcome.FAILED) {
+      jobsFailed++;
     }
   }
 
@@ -148,7 +191,7 @@ final class FrameworkScheduler {
   void offersSent(OfferState[] offers, long deliverAt) {
     transit.addLast(new Batch(offers, deliverAt));
     if (!delivery.isScheduled()) {
-      sim.engine.schedule(delivery, deliverAt);
+      ctx.engine().schedule(delivery, deliverAt);
     }
   }
 
@@ -191,7 +234,7 @@ final class FrameworkScheduler {
       inbox.add(transit.pollFirst().offers());
     }
     if (!transit.isEmpty()) {
-      sim.engine.schedule(delivery, transit.peekFirst().deliverAt());
+      ctx.engine().schedule(delivery, transit.peekFirst().deliverAt());
     }
     if (!deciding) {
       startDecision(now);
@@ -243,7 +286,7 @@ final class FrameworkScheduler {
     if (time == 0) {
       apply(now);
     } else {
-      sim.engine.schedule(decision, now + time);
+      ctx.engine().schedule(decision, now + time);
     }
   }
 
@@ -254,15 +297,15 @@ final class FrameworkScheduler {
     int planned = p.size();
     for (int i = 0; i < planned; i++) {
       if (p.job(i).kind == JobKind.GANG && !p.offerOf(i).outstanding()) {
-        p.job(i).gangBroken = true;
+        p.job(i).setGangBroken(true);
       }
     }
     for (int i = planned - 1; i >= 0; i--) {
       JobRun job = p.job(i);
       if (job.finished()) {
         pendingTasks--;
-        sim.metrics.tasks(now, 0, -1);
-      } else if (!p.offerOf(i).outstanding() || job.gangBroken) {
+        ctx.metrics().tasks(now, 0, -1);
+      } else if (!p.offerOf(i).outstanding() || job.gangBroken()) {
         job.pushFront(p.task(i));
         queue.add(job);
       }
@@ -270,12 +313,12 @@ final class FrameworkScheduler {
     for (int i = 0; i < planned; i++) {
       JobRun job = p.job(i);
       OfferState offer = p.offerOf(i);
-      if (!job.finished() && offer.outstanding() && !job.gangBroken) {
-        sim.master.launch(job, p.task(i), offer, p.milli(i, milli));
+      if (!job.finished() && offer.outstanding() && !job.gangBroken()) {
+        driver.launch(job, p.task(i), offer, p.milli(i, milli));
       }
     }
     for (int i = 0; i < planned; i++) {
-      p.job(i).gangBroken = false;
+      p.job(i).setGangBroken(false);
     }
     // A gang that could not start declines without a filter, so that the declined agents come back together at
     // the next cycle; with filters, their expiries would stagger and the gang might never see enough at once.
@@ -295,11 +338,11 @@ final class FrameworkScheduler {
           && Placement.hostsATaskOf(offer, holdFor)) {
         held.add(offer);
       } else {
-        resolveKeys[resolving++] = ((long) offer.agentIndex << 32) | i;
+        resolveKeys[resolving++] = ((long) offer.agentIndex() << 32) | i;
       }
     }
-    agentOrder.sort(resolveKeys, resolving, sim.master.agentList.size());
-    sim.master.answer(this, p.offers(), resolveKeys, resolving, refuse);
+    agentOrder.sort(resolveKeys, resolving, driver.agentCount());
+    driver.answer(this, p.offers(), resolveKeys, resolving, refuse);
     p.clear();
     wantOffers(now);
     if (!inbox.isEmpty()) {
@@ -315,17 +358,14 @@ final class FrameworkScheduler {
     switch (status) {
       case FINISHED -> {
         tasksCompleted++;
-        job.completed++;
-        job.runMicros += now - task.startTime;
-        job.uncontendedMicros += task.uncontendedMicros();
-        if (job.completed == job.taskCount) {
-          sim.jobEnded(job, JobRun.Outcome.COMPLETED);
+        if (job.taskCompleted(now - task.startTime, task.uncontendedMicros())) {
+          progress.jobEnded(job, JobRun.Outcome.COMPLETED);
         } else {
           int next = job.releaseNextStage();
           if (next > 0) {
             queue.add(job);
             pendingTasks += next;
-            sim.metrics.tasks(now, 0, next);
+            ctx.metrics().tasks(now, 0, next);
           }
         }
       }
@@ -334,7 +374,7 @@ final class FrameworkScheduler {
         failureReasons.merge(reason, 1L, Long::sum);
         boolean retry = job.recordFailure(task.taskIndex, settings.retryLimit());
         if (!retry) {
-          sim.jobEnded(job, JobRun.Outcome.FAILED);
+          progress.jobEnded(job, JobRun.Outcome.FAILED);
         } else if (job.kind == JobKind.GANG) {
           restartGang(job, task.taskIndex, now);
         } else {
@@ -365,7 +405,7 @@ final class FrameworkScheduler {
     restart.add(failedTask);
     for (TaskRun sibling : new ArrayList<>(job.running)) {
       restart.add(sibling.taskIndex);
-      sim.master.kill(sibling);
+      driver.kill(sibling);
     }
     restart.sort(null);
     for (int i = restart.size() - 1; i >= 0; i--) {
@@ -373,7 +413,7 @@ final class FrameworkScheduler {
     }
     queue.add(job);
     pendingTasks += restart.size();
-    sim.metrics.tasks(now, 0, restart.size());
+    ctx.metrics().tasks(now, 0, restart.size());
   }
 
   /** One cycle's offers to the framework and when they reach it. */

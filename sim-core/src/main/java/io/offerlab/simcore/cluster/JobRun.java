@@ -42,7 +42,7 @@ final class JobRun {
   long finish = -1;
   Outcome outcome = Outcome.UNFINISHED;
   /** Planning scratch: a gang whose planned offers were rescinded before the decision ended. */
-  boolean gangBroken;
+  private boolean gangBroken;
   double runMicros;
   double uncontendedMicros;
 
@@ -129,18 +129,54 @@ final class JobRun {
   }
 
   void addRunning(TaskRun task) {
-    task.jobSlot = running.size();
+    task.setJobSlot(running.size());
     running.add(task);
   }
 
   void removeRunning(TaskRun task) {
-    int slot = task.jobSlot;
+    int slot = task.jobSlot();
     TaskRun last = running.remove(running.size() - 1);
     if (last != task) {
       running.set(slot, last);
-      last.jobSlot = slot;
+      last.setJobSlot(slot);
     }
-    task.jobSlot = -1;
+    task.setJobSlot(-1);
+  }
+
+  boolean gangBroken() {
+    return gangBroken;
+  }
+
+  void setGangBroken(boolean value) {
+    gangBroken = value;
+  }
+
+  /** Notes that a task of the job started at {@code now}; the first start is the end of the job's wait. */
+  void started(long now) {
+    if (firstStart < 0) {
+      firstStart = now;
+    }
+  }
+
+  /**
+   * Counts a completed task that ran {@code ranMicros} and would have run {@code uncontended} at full speed; returns
+   * whether every task of the job has completed.
+   */
+  boolean taskCompleted(long ranMicros, double uncontended) {
+    completed++;
+    runMicros += ranMicros;
+    uncontendedMicros += uncontended;
+    return completed == taskCount;
+  }
+
+  /** Counts a task killed by its framework. */
+  void countKilled() {
+    killed++;
+  }
+
+  /** Counts a task lost with its agent. */
+  void countLost() {
+    lost++;
   }
 
   boolean finished() {

@@ -1,16 +1,20 @@
 package io.offerlab.simcore.cluster;
 
+import io.offerlab.simcore.engine.Engine;
+
 /** Delivers a framework's offers once the master's offer latency has passed. */
 final class OfferDelivery extends SimEvent {
   private final FrameworkScheduler framework;
+  private final Engine engine;
 
-  OfferDelivery(FrameworkScheduler framework) {
+  OfferDelivery(FrameworkScheduler framework, Engine engine) {
     this.framework = framework;
+    this.engine = engine;
   }
 
   @Override
   protected void fire() {
-    framework.deliverDue(framework.sim.engine.now());
+    framework.deliverDue(engine.now());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.offerlab.simcore.cluster;
 
 import io.offerlab.allocators.Resources;
+import io.offerlab.simcore.master.MasterOffer;
 
 /**
  * One offer the master made: a framework may use its agent's resources until it accepts (launching tasks),
@@ -11,40 +12,25 @@ import io.offerlab.allocators.Resources;
  * only once a placement has looked at the offer, and the offer is listed with its framework only (in transit, in the
  * inbox, held, or in the decision), not with its agent.
  */
-final class OfferState {
-  enum Status { OUTSTANDING, ACCEPTED, DECLINED, RESCINDED }
-
+final class OfferState extends MasterOffer {
   final FrameworkScheduler framework;
   final Agent agent;
-  /** The agent's id and index, kept here so that answering the offer does not visit the agent object. */
-  final String agentId;
-  final int agentIndex;
-  final Resources resources;
+  /** The offered amounts in thousandths, read by every placement that looks at the offer. */
   final long cpus;
   final long mem;
   final long disk;
   final long gpus;
-  final long createdAt;
-  Status status = Status.OUTSTANDING;
   /** What decisions did with the offer; null until a placement first looks at it. */
-  OfferPlan plan;
+  private OfferPlan plan;
 
-  OfferState(FrameworkScheduler framework, Agent agent, String agentId, int agentIndex, Resources resources,
-      long createdAt) {
+  OfferState(OfferKey key, Resources resources, FrameworkScheduler framework, Agent agent) {
+    super(key, resources);
     this.framework = framework;
     this.agent = agent;
-    this.agentId = agentId;
-    this.agentIndex = agentIndex;
-    this.resources = resources;
     this.cpus = Milli.of(resources.cpus());
     this.mem = Milli.of(resources.memMb());
     this.disk = Milli.of(resources.diskMb());
     this.gpus = Milli.of(resources.gpus());
-    this.createdAt = createdAt;
-  }
-
-  boolean outstanding() {
-    return status == Status.OUTSTANDING;
   }
 
   /**
@@ -93,8 +79,49 @@ final class OfferState {
     return plan == null ? 0 : plan.launched;
   }
 
+  /** Records a task launched on it with the given thousandths (its resources pass from the offer to the task). */
+  void launched(long c, long m, long d, long g) {
+    OfferPlan p = plan;
+    p.usedCpus += c;
+    p.usedMem += m;
+    p.usedDisk += d;
+    p.usedGpus += g;
+    p.launched++;
+  }
+
+  /** Returns what the tasks launched on it use (their resources pass from the offer to the tasks). */
+  Resources usedResources() {
+    OfferPlan p = plan;
+    return Resources.of(Milli.value(p.usedCpus), Milli.value(p.usedMem), Milli.value(p.usedDisk),
+        Milli.value(p.usedGpus));
+  }
+
   @Override
   public String toString() {
-    return "offer(" + framework.name + "@" + agentId + ": " + resources + ")";
+    return "offer(" + frameworkId() + "@" + agentId() + ": " + resources() + ")";
+  }
+
+  /**
+   * What a framework's decisions did with one offer: the amounts left in the current decision's plan, and the tasks
+   * launched on it. Created only for the offers a placement actually looks at (a few per decision, while a framework
+   * that revives is offered nearly every agent of the cluster), so the many offers declined untouched stay small.
+   */
+  private static final class OfferPlan {
+    /** The decision the remaining amounts belong to (see {@link OfferState#planFor}). */
+    int stamp;
+    /** What is left of the offer in the framework's current decision, in thousandths. */
+    long remCpus;
+    long remMem;
+    long remDisk;
+    long remGpus;
+    /** Tasks planned on it in the current decision. */
+    int planned;
+    /** Tasks launched on it. */
+    int launched;
+    /** What the tasks launched on it took, in thousandths. */
+    long usedCpus;
+    long usedMem;
+    long usedDisk;
+    long usedGpus;
   }
 }

@@ -40,11 +40,11 @@ final class Reporter {
     Summary summary = new Summary(end / 1e6,
         new Utilisation(m.meanAllocated(0, end), m.meanUsed(0, end), m.meanOffered(0, end)),
         new Utilisation(m.meanAllocated(1, end), m.meanUsed(1, end), m.meanOffered(1, end)), gpus,
-        new JobCounts(c.jobsSubmitted, c.jobsCompleted, c.jobsFailed, c.jobsKilled,
-            c.jobsSubmitted - c.jobsCompleted - c.jobsFailed - c.jobsKilled),
-        new TaskCounts(c.tasksLaunched, c.tasksCompleted, c.tasksFailed, c.tasksKilled, c.tasksLost),
+        new JobCounts(c.jobsSubmitted(), c.jobsCompleted(), c.jobsFailed(), c.jobsKilled(),
+            c.jobsSubmitted() - c.jobsCompleted() - c.jobsFailed() - c.jobsKilled()),
+        new TaskCounts(c.tasksLaunched(), c.tasksCompleted(), c.tasksFailed(), c.tasksKilled(), c.tasksLost()),
         sim.jct.summary(), sim.wait.summary(), m.meanJain(end),
-        new OfferCounts(c.offersMade, c.offersAccepted, c.offersDeclined, c.offersRescinded), c.agentFailures,
+        new OfferCounts(c.offersMade(), c.offersAccepted(), c.offersDeclined(), c.offersRescinded()), c.agentFailures(),
         endReason);
 
     double throttled = 0;
@@ -54,12 +54,12 @@ final class Reporter {
       perFramework.add(framework(f, end));
     }
     Isolation isolation = new Isolation(sim.config.isolation().cpu(), sim.config.isolation().memory(),
-        m.cpuSecondsAllocated(end), m.cpuSecondsUsed(end), throttled, c.oomKills, sim.slowdown.summary());
+        m.cpuSecondsAllocated(end), m.cpuSecondsUsed(end), throttled, c.oomKills(), sim.slowdown.summary());
 
     return new Outcome(end, endReason, summary, isolation, perFramework, allocatorOptions(),
-        sim.engine.eventsProcessed(), c.tasksLaunched, c.offersMade, sim.master.cycleNanos.count(),
-        sim.master.cycleNanos.summary(), sim.master.allocatorNanos / 1e9, m.meanAllocated(0, end), m.meanUsed(0, end),
-        m.meanAllocated(1, end), m.meanUsed(1, end), sim.jct.mean(), c.jobsSubmitted, c.jobsCompleted);
+        sim.engine.eventsProcessed(), c.tasksLaunched(), c.offersMade(), sim.master.allocator.cycleNanos().count(),
+        sim.master.allocator.cycleNanos().summary(), sim.master.allocator.allocatorNanos() / 1e9, m.meanAllocated(0, end), m.meanUsed(0, end),
+        m.meanAllocated(1, end), m.meanUsed(1, end), sim.jct.mean(), c.jobsSubmitted(), c.jobsCompleted());
   }
 
   private Framework framework(FrameworkScheduler f, long end) {

@@ -7,13 +7,13 @@ import io.offerlab.allocators.Allocators;
 import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Resources;
 import io.offerlab.isolationmodel.AgentModel;
-import io.offerlab.isolationmodel.CgroupSettings;
 import io.offerlab.isolationmodel.IsolationConfig;
 import io.offerlab.simcore.config.ClusterSpec;
 import io.offerlab.simcore.config.FrameworkSettings;
 import io.offerlab.simcore.config.SimulationConfig;
 import io.offerlab.simcore.engine.Engine;
 import io.offerlab.simcore.engine.RandomStreams;
+import io.offerlab.simcore.master.AllocatorNeeds;
 import io.offerlab.simcore.metrics.Metrics;
 import io.offerlab.simcore.metrics.Percentiles;
 import io.offerlab.workloads.Job;
@@ -33,7 +33,7 @@ import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
- * One simulated run of a Mesos cluster: an {@link Engine}, a {@link Master} with its allocator, the agents, the
+ * One simulated run of a Mesos cluster: an {@link Engine}, a {@link SimulatedMaster} with its allocator, the agents, the
  * framework schedulers that the workload's jobs create, and the metrics. Everything is validated in the constructor,
  * before the first event; {@link #run()} then streams the jobs in, runs until every job that can finish has finished
  * (or the end time, or a stall), and writes {@code jobs.csv} and {@code timeseries.csv} into the output folder.
@@ -41,15 +41,15 @@ import java.util.function.LongConsumer;
  * <p>A simulation is an ordinary object (no statics), so several can run side by side in one JVM. Given the same
  * inputs and seed it produces the same files byte for byte: nothing depends on wall time or hash order.
  */
-public final class Simulation {
+public final class Simulation implements RunProgress {
   private static final int PROGRESS_EVERY = 1 << 16;
 
   final Engine engine = new Engine();
   final SimulationConfig config;
   final Metrics metrics;
   final Counters counters = new Counters();
-  final Master master;
-  final Agent.Scratch scratch = new Agent.Scratch();
+  final SimulatedMaster master;
+  private final SimContext ctx;
   private final RandomStreams streams;
   private final IsolationConfig isolation;
   private final AllocatorOptions allocatorOptions;
@@ -104,10 +104,13 @@ public final class Simulation {
     for (var entry : config.allocator().weights().entrySet()) {
       allocator.setWeight(entry.getKey(), entry.getValue());
     }
-    this.master = new Master(this, allocator, config.master(), config.simulation().tickWhenIdle());
     this.arrivals = new JobArrivals(this);
     this.chains = new JobChains(this, this::submit);
     this.stallWatch = new StallWatch(this);
+    this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
+    this.ctx = new SimContext(engine, metrics, counters, isolation, new Agent.Scratch());
+    this.master = new SimulatedMaster(ctx, this, allocator, config.master(), config.agents(),
+        config.simulation().tickWhenIdle());
     Map<Double, AgentModel> models = new HashMap<>();
     int k = 0;
     for (ClusterSpec.Group group : cluster.groups()) {
@@ -117,9 +120,7 @@ public final class Simulation {
       for (int i = 0; i < group.count(); i++) {
         int index = k++;
         String id = ids.get(index);
-        AgentTransition transition = new AgentTransition(this, streams.stream("agent:" + id));
-        Agent agent = new Agent(id, index, r, model, transition);
-        transition.agent = agent;
+        Agent agent = new Agent(id, index, r, model, streams.stream("agent:" + id), master);
         master.addAgent(agent);
         clusterTotal[0] += agent.totalCpus;
         clusterTotal[1] += agent.totalMem;
@@ -127,7 +128,6 @@ public final class Simulation {
         clusterTotal[3] += agent.totalGpus;
       }
     }
-    this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
     this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
     metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[2], clusterTotal[3]);
   }
@@ -144,20 +144,20 @@ public final class Simulation {
 
   private static AllocatorOptions allocatorOptions(SimulationConfig config, String name, RoleFacts facts,
       List<String> agentIds, RandomStreams streams) {
-    Allocators.spec(name);
+    AllocatorNeeds needs = AllocatorNeeds.of(name);
     AllocatorOptions options = AllocatorOptions.defaults()
         .withSeed(streams.seedFor("allocator"))
         .withShuffleAgents(true)
         .withMinFilterSeconds(config.master().allocationIntervalMicros() / 1e6);
     Map<String, Integer> priorities = config.allocator().priorities();
-    if (priorities.isEmpty() && name.equals("priority")) {
+    if (priorities.isEmpty() && needs.priorities()) {
       priorities = facts.priorities();
     }
     options = options.withPriorities(priorities);
     if (!config.allocator().partitions().isEmpty()) {
       return options.withPartitions(config.allocator().partitions());
     }
-    if (name.equals("static")) {
+    if (needs.partitions()) {
       List<String> roles = knownRoles(config, facts);
       if (!roles.isEmpty()) {
         Map<String, List<String>> lists = new TreeMap<>();
@@ -192,10 +192,6 @@ public final class Simulation {
       }
     }
     return new ArrayList<>(roles);
-  }
-
-  CgroupSettings cgroups(double cpus, double memMb) {
-    return CgroupSettings.forTask(cpus, memMb, isolation);
   }
 
   // ---- the run ------------------------------------------------------------------------------------------------
@@ -308,20 +304,19 @@ public final class Simulation {
   private void submit(Job job) {
     long now = engine.now();
     FrameworkScheduler framework = framework(job, now);
-    if (!framework.gpuCapable && asksForGpus(job)) {
+    if (!framework.gpuCapable() && asksForGpus(job)) {
       master.declareGpus(framework);
     }
     JobRun run = new JobRun(job, jobSeq++, framework);
     chains.submitted(run, job.framework());
-    counters.jobsSubmitted++;
+    counters.jobSubmitted();
     jobLog.arrived(run);
     lastProgress = now;
     if (run.finite) {
       finiteOpen++;
     }
     if (!schedulable(job)) {
-      framework.jobs++;
-      framework.failureReasons.merge("unschedulable", (long) run.taskCount, Long::sum);
+      framework.unschedulable(run.taskCount);
       run.dropPending();
       jobEnded(run, JobRun.Outcome.FAILED);
     } else {
@@ -335,8 +330,8 @@ public final class Simulation {
       FrameworkSettings settings = config.framework(job.framework());
       String role = settings.role().isEmpty() ? job.role() : settings.role();
       int index = metrics.addFramework(job.framework());
-      framework = new FrameworkScheduler(this, job.framework(), role, index, settings);
-      framework.gpuCapable = settings.capabilities().contains(Capability.GPU_RESOURCES) || asksForGpus(job);
+      framework = new FrameworkScheduler(ctx, master, this, job.framework(), role, index, settings,
+          settings.capabilities().contains(Capability.GPU_RESOURCES) || asksForGpus(job));
       frameworks.put(job.framework(), framework);
       frameworkList.add(framework);
       master.addFramework(framework);
@@ -388,7 +383,8 @@ public final class Simulation {
   }
 
   /** Ends a job: a failed job's running tasks are killed and its pending tasks dropped. */
-  void jobEnded(JobRun job, JobRun.Outcome outcome) {
+  @Override
+  public void jobEnded(JobRun job, JobRun.Outcome outcome) {
     if (job.finished()) {
       return;
     }
@@ -402,13 +398,11 @@ public final class Simulation {
       framework.dropJob(job, now);
     }
     counters.jobEnded(outcome);
+    framework.jobEnded(outcome);
     if (outcome == JobRun.Outcome.COMPLETED) {
-      framework.jobsCompleted++;
       double seconds = (now - job.arrival) / 1e6;
       jct.add(seconds);
       framework.jct.add(seconds);
-    } else if (outcome == JobRun.Outcome.FAILED) {
-      framework.jobsFailed++;
     }
     if (job.firstStart >= 0) {
       double waited = (job.firstStart - job.arrival) / 1e6;
@@ -431,14 +425,16 @@ public final class Simulation {
 
   // ---- progress and stalls ------------------------------------------------------------------------------------
 
-  void taskStarted(TaskRun task) {
+  @Override
+  public void taskStarted(TaskRun task) {
     lastProgress = engine.now();
     if (task.uncontendedMicros() != TaskSpec.UNBOUNDED) {
       runningFinite++;
     }
   }
 
-  void taskStopped(TaskRun task) {
+  @Override
+  public void taskStopped(TaskRun task) {
     lastProgress = engine.now();
     if (task.uncontendedMicros() != TaskSpec.UNBOUNDED) {
       runningFinite--;

@@ -17,7 +17,8 @@ import java.util.List;
 final class TaskRun extends SimEvent {
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
 
-  final Simulation sim;
+  private final SimContext ctx;
+  private final TaskEnds ends;
   final JobRun job;
   final int taskIndex;
   final FrameworkScheduler framework;
@@ -40,12 +41,13 @@ final class TaskRun extends SimEvent {
   double rate;
   boolean throttled;
   long startTime;
-  int agentSlot = -1;
-  int jobSlot = -1;
+  private int agentSlot = -1;
+  private int jobSlot = -1;
   boolean running;
 
-  TaskRun(Simulation sim, JobRun job, int taskIndex, Agent agent, long[] milli) {
-    this.sim = sim;
+  TaskRun(SimContext ctx, TaskEnds ends, JobRun job, int taskIndex, Agent agent, long[] milli) {
+    this.ctx = ctx;
+    this.ends = ends;
     this.job = job;
     this.taskIndex = taskIndex;
     this.framework = job.framework;
@@ -56,7 +58,7 @@ final class TaskRun extends SimEvent {
     this.disk = milli[2];
     this.gpus = milli[3];
     this.resources = Resources.of(Milli.value(cpus), Milli.value(mem), Milli.value(disk), Milli.value(gpus));
-    CgroupSettings cgroup = sim.cgroups(spec.request().cpus(), spec.request().memMb());
+    CgroupSettings cgroup = CgroupSettings.forTask(spec.request().cpus(), spec.request().memMb(), ctx.isolation());
     this.shares = cgroup.cpuShares();
     this.quotaCores = cgroup.quotaCores();
     this.memLimitBytes = cgroup.memoryLimitBytes();
@@ -86,7 +88,7 @@ final class TaskRun extends SimEvent {
     demand = point.cpus();
     memUsageMb = point.memMb();
     if (running && oldMem != memUsageMb) {
-      sim.metrics.use(sim.engine.now(), framework.index, 0, memUsageMb - oldMem);
+      ctx.metrics().use(ctx.engine().now(), framework.index, 0, memUsageMb - oldMem);
     }
   }
 
@@ -124,11 +126,11 @@ final class TaskRun extends SimEvent {
     advance(now);
     double delta = newRate - rate;
     rate = newRate;
-    sim.metrics.use(now, framework.index, delta, 0);
+    ctx.metrics().use(now, framework.index, delta, 0);
     boolean nowThrottled = agent.quota && quotaCores < demand && newRate >= quotaCores;
     if (nowThrottled != throttled) {
       throttled = nowThrottled;
-      sim.metrics.throttled(now, framework.index, nowThrottled ? 1 : -1);
+      ctx.metrics().throttled(now, framework.index, nowThrottled ? 1 : -1);
     }
     reschedule(now);
   }
@@ -138,28 +140,44 @@ final class TaskRun extends SimEvent {
     double remaining = target() - progress;
     double speed = speed();
     if (Double.isInfinite(remaining) || !(speed > 0)) {
-      sim.engine.cancel(this);
+      ctx.engine().cancel(this);
       return;
     }
     double delay = remaining <= 0 ? 0 : Math.ceil(remaining / speed);
     if (delay >= Long.MAX_VALUE - now) {
-      sim.engine.cancel(this);
+      ctx.engine().cancel(this);
       return;
     }
-    sim.engine.reschedule(this, now + (long) delay);
+    ctx.engine().reschedule(this, now + (long) delay);
   }
 
   /** Stops the task's execution (it ended for any reason): releases its metrics and its throttled state. */
   void stop(long now) {
     advance(now);
-    sim.engine.cancel(this);
+    ctx.engine().cancel(this);
     running = false;
-    sim.metrics.use(now, framework.index, -rate, -memUsageMb);
+    ctx.metrics().use(now, framework.index, -rate, -memUsageMb);
     if (throttled) {
       throttled = false;
-      sim.metrics.throttled(now, framework.index, -1);
+      ctx.metrics().throttled(now, framework.index, -1);
     }
     rate = 0;
+  }
+
+  int agentSlot() {
+    return agentSlot;
+  }
+
+  void setAgentSlot(int slot) {
+    agentSlot = slot;
+  }
+
+  int jobSlot() {
+    return jobSlot;
+  }
+
+  void setJobSlot(int slot) {
+    jobSlot = slot;
   }
 
   /** Returns the task's run time at full speed, for slowdown: how long it ran if it completed. */
@@ -169,20 +187,20 @@ final class TaskRun extends SimEvent {
 
   @Override
   protected void fire() {
-    long now = sim.engine.now();
+    long now = ctx.engine().now();
     advance(now);
     double target = target();
     progress = target;
     if (target >= duration) {
-      sim.master.taskFinished(this);
+      ends.taskFinished(this);
       return;
     }
     applyPoint(usage.get(nextPoint++));
     if (overLimit()) {
-      sim.master.taskOomKilled(this);
+      ends.taskOomKilled(this);
       return;
     }
-    agent.refreshRates(now, sim.scratch);
+    agent.refreshRates(now, ctx.scratch());
     reschedule(now);
   }
 

@@ -14,9 +14,9 @@ class CountersTest {
     c.jobEnded(JobRun.Outcome.FAILED);
     c.jobEnded(JobRun.Outcome.KILLED);
     c.jobEnded(JobRun.Outcome.KILLED);
-    assertEquals(1, c.jobsCompleted);
-    assertEquals(1, c.jobsFailed);
-    assertEquals(2, c.jobsKilled);
+    assertEquals(1, c.jobsCompleted());
+    assertEquals(1, c.jobsFailed());
+    assertEquals(2, c.jobsKilled());
     assertThrows(IllegalArgumentException.class, () -> c.jobEnded(JobRun.Outcome.UNFINISHED));
   }
 }
