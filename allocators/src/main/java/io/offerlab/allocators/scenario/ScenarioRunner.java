@@ -37,6 +37,7 @@ public final class ScenarioRunner {
   private static final Set<String> TOP_LEVEL = Set.of("allocator", "seed", "options", "steps", "name", "description");
   private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
       Map.entry("addAgent", Set.of("id", "resources", "used")),
+      Map.entry("updateAgent", Set.of("id", "resources")),
       Map.entry("removeAgent", Set.of("id")),
       Map.entry("addFramework", Set.of("id", "role", "capabilities")),
       Map.entry("removeFramework", Set.of("id")),
@@ -167,7 +168,7 @@ public final class ScenarioRunner {
     if (message.startsWith("unknown framework")) {
       return op.equals("recover") || op.equals("suppress") || op.equals("revive") ? "framework" : "id";
     }
-    if (message.contains("cannot recover") || message.contains("overflow")) {
+    if (message.contains("cannot recover") || message.contains("overflow") || message.contains("range resources")) {
       return "resources";
     }
     if (message.contains("its tasks use")) {
@@ -191,6 +192,7 @@ public final class ScenarioRunner {
           allocator.addAgent(text(step, "id", where), resources(step, where));
         }
       }
+      case "updateAgent" -> allocator.updateAgent(text(step, "id", where), resources(step, where));
       case "removeAgent" -> allocator.removeAgent(text(step, "id", where));
       case "addFramework" -> {
         String id = text(step, "id", where);

@@ -54,6 +54,9 @@ import java.util.TreeMap;
  *   <li>An agent added with {@code used} gives each framework already added what its tasks use, as one pick; the
  *       use of a framework not added yet is taken from the agent and becomes that framework's when it is added (one
  *       pick per agent); until then a recover of it frees it, setting no filter.
+ *   <li>{@code updateAgent} replaces the total and nothing else: holdings, filters, the agent's place in the visiting
+ *       order and its static owner stay; free is total less everything held, a kind held beyond its total being
+ *       simply not free. Shares use the new cluster total.
  * </ul>
  */
 final class NaiveOracle {
@@ -68,7 +71,7 @@ final class NaiveOracle {
   private static final class Agent {
     final String id;
     final long index;
-    final TreeMap<String, Long> total;
+    TreeMap<String, Long> total;
     /** What tasks of frameworks not added yet use here (addAgent's {@code used}): taken, but nobody's share. */
     final Map<String, TreeMap<String, Long>> pending = new HashMap<>();
     String owner;
@@ -133,6 +136,8 @@ final class NaiveOracle {
     if (step instanceof AddAgent s) {
       addAgent(s.id(), OracleResources.parse(s.resources()));
       used(agents.get(s.id()), s.used());
+    } else if (step instanceof OracleStep.UpdateAgent s) {
+      agents.get(s.id()).total = OracleResources.parse(s.resources());
     } else if (step instanceof RemoveAgent s) {
       agents.remove(s.id());
       for (Framework f : frameworks.values()) {
@@ -477,13 +482,14 @@ final class NaiveOracle {
   }
 
   private TreeMap<String, Long> free(Agent agent) {
-    TreeMap<String, Long> free = agent.total;
+    TreeMap<String, Long> free = new TreeMap<>(agent.total);
     for (TreeMap<String, Long> waiting : agent.pending.values()) {
       free = OracleResources.minus(free, waiting);
     }
     for (Framework f : frameworks.values()) {
       free = OracleResources.minus(free, f.held.getOrDefault(agent.id, new TreeMap<>()));
     }
+    free.values().removeIf(v -> v < 0); // held beyond a total that shrank: nothing of that kind is free
     return free;
   }
 

@@ -85,7 +85,7 @@ final class OracleCases {
     if (kind < 10) {
       return addAgent(op);
     } else if (kind < 14) {
-      return removeAgent(op);
+      return op.c() % 3 == 0 ? updateAgent(op) : removeAgent(op);
     } else if (kind < 23) {
       return addFramework(op);
     } else if (kind < 26) {
@@ -131,6 +131,22 @@ final class OracleCases {
     features.add(oracle.frameworkIds().contains(user) ? "agent added with a framework's use"
         : "agent added with a use of a framework not added yet");
     return new AddAgent(id, shape, java.util.Map.of(user, OracleResources.format(use)));
+  }
+
+  /** A new total for an agent, from the same shapes: it may be smaller than what is held there. */
+  private OracleStep updateAgent(RawOp op) {
+    List<String> present = oracle.agentIds();
+    if (present.isEmpty()) {
+      return addAgent(op);
+    }
+    String id = present.get(op.a() % present.size());
+    String shape = SHAPES[op.b() % SHAPES.length];
+    features.add("update agent");
+    if (oracle.holdings().stream().anyMatch(h -> h.agent().equals(id)
+        && !OracleResources.contains(OracleResources.parse(shape), h.resources()))) {
+      features.add("update agent below what is held");
+    }
+    return new OracleStep.UpdateAgent(id, shape);
   }
 
   private OracleStep removeAgent(RawOp op) {
@@ -264,6 +280,6 @@ final class OracleCases {
         "weight 3", "whole recover", "partial recover", "recover with filter", "allocate exactly at a filter's expiry",
         "allocate 1 us before a filter expires", "allocate with an agents list", "fractional time", "gpu agent",
         "gpu framework", "framework without gpu capability", "agent added with a framework's use",
-        "agent added with a use of a framework not added yet");
+        "agent added with a use of a framework not added yet", "update agent", "update agent below what is held");
   }
 }

@@ -31,6 +31,14 @@ sealed interface OracleStep {
     }
   }
 
+  /** {@code updateAgent}. */
+  record UpdateAgent(String id, String resources) implements OracleStep {
+    @Override
+    public ObjectNode toJson() {
+      return op("updateAgent").put("id", id).put("resources", resources);
+    }
+  }
+
   /** {@code removeAgent}. */
   record RemoveAgent(String id) implements OracleStep {
     @Override

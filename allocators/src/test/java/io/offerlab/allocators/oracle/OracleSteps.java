@@ -18,6 +18,7 @@ final class OracleSteps {
         }
         yield new OracleStep.AddAgent(text(step, "id"), text(step, "resources"), used);
       }
+      case "updateAgent" -> new OracleStep.UpdateAgent(text(step, "id"), text(step, "resources"));
       case "removeAgent" -> new OracleStep.RemoveAgent(text(step, "id"));
       case "addFramework" -> new OracleStep.AddFramework(text(step, "id"),
           step.has("role") ? text(step, "role") : text(step, "id"),

@@ -64,6 +64,18 @@ final class ScenarioErrorTest {
             {"allocator": "drf", "steps": [{"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": "cpus:1"}]}"""),
         bad("bad resources in used", "steps[0].used.A", """
             {"allocator": "drf", "steps": [{"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": {"A": "cpus:x"}}]}"""),
+        bad("unknown agent in updateAgent", "steps[0].id", """
+            {"allocator": "drf", "steps": [{"op": "updateAgent", "id": "a9", "resources": "cpus:1"}]}"""),
+        bad("bad resources in updateAgent", "steps[1].resources", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1"},
+              {"op": "updateAgent", "id": "a1", "resources": "cpus:-1"}
+            ]}"""),
+        bad("updateAgent with ranges", "steps[1].resources", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1;ports:[31000-32000]"},
+              {"op": "updateAgent", "id": "a1", "resources": "cpus:2;ports:[31000-32000]"}
+            ]}"""),
         bad("unknown agent in removeAgent", "steps[0].id", """
             {"allocator": "drf", "steps": [{"op": "removeAgent", "id": "a9"}]}"""),
         bad("duplicate agent", "steps[1].id", """

@@ -46,6 +46,11 @@ final class TimedAllocator implements Allocator {
   }
 
   @Override
+  public void updateAgent(String agentId, Resources total) {
+    allocator.updateAgent(agentId, total);
+  }
+
+  @Override
   public void removeAgent(String agentId) {
     allocator.removeAgent(agentId);
   }
