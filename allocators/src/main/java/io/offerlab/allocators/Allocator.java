@@ -33,6 +33,13 @@ public interface Allocator {
    */
   void updateAgent(String agentId, Resources total);
 
+  /**
+   * Grows an agent by a resource provider's {@code total}, whose resources added frameworks already use ({@code used}:
+   * framework id to resources), as Mesos' {@code addResourceProvider}: each use counts as the framework's at once.
+   * Starts no allocation. Fails, changing nothing, when a framework is unknown or the uses do not fit what is free.
+   */
+  void addResourceProvider(String agentId, Resources total, java.util.Map<String, Resources> used);
+
   /** Removes an agent; what frameworks held on it is forgotten. */
   void removeAgent(String agentId);
 

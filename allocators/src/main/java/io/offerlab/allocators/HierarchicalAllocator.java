@@ -193,6 +193,38 @@ abstract class HierarchicalAllocator implements Allocator {
     refreshAllocatable(agent);
   }
 
+  /**
+   * Grows an agent by a resource provider, as Mesos' {@code addResourceProvider}: the total grows (as
+   * {@link #updateAgent}) and each framework's use is held by it at once, tracked in the sorters as an allocation.
+   */
+  @Override
+  public void addResourceProvider(String agentId, Resources extra, Map<String, Resources> used) {
+    AgentState agent = agent(agentId);
+    Resources sum = Resources.EMPTY;
+    for (var entry : used.entrySet()) {
+      framework(entry.getKey()); // fails: unknown framework
+      sum = sum.plus(entry.getValue());
+    }
+    if (sum.namedRanges() != null) {
+      throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
+    }
+    Resources before = Resources.wrap(agent.total.clone(), null);
+    updateAgent(agentId, before.plus(extra));
+    if (!available(agentId).contains(sum)) {
+      Resources free = available(agentId);
+      updateAgent(agentId, before);
+      throw new IllegalArgumentException("agent '" + agentId + "': the provider's uses " + sum
+          + " do not fit what is free, " + free);
+    }
+    for (var entry : new java.util.TreeMap<>(used).entrySet()) {
+      Resources r = entry.getValue();
+      if (!r.isEmpty()) {
+        allocate(agent, frameworks.get(entry.getKey()), r.toMilliArray(0), null);
+      }
+    }
+    changed = true;
+  }
+
   @Override
   public void removeAgent(String agentId) {
     AgentState agent = agent(agentId);

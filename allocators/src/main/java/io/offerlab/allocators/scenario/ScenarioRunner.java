@@ -38,6 +38,7 @@ public final class ScenarioRunner {
   private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
       Map.entry("addAgent", Set.of("id", "resources", "used")),
       Map.entry("updateAgent", Set.of("id", "resources")),
+      Map.entry("addResourceProvider", Set.of("agent", "resources", "used")),
       Map.entry("removeAgent", Set.of("id")),
       Map.entry("addFramework", Set.of("id", "role", "capabilities")),
       Map.entry("removeFramework", Set.of("id")),
@@ -162,6 +163,10 @@ public final class ScenarioRunner {
 
   /** Names the field an allocator error is about. */
   private static String blame(String op, String message) {
+    if (op.equals("addResourceProvider")) {
+      return message.startsWith("unknown agent") ? "agent" : message.contains("range resources")
+          || message.contains("overflow") ? "resources" : "used";
+    }
     if (message.startsWith("unknown agent")) {
       return op.equals("recover") || op.equals("allocate") ? (op.equals("allocate") ? "agents" : "agent") : "id";
     }
@@ -193,6 +198,8 @@ public final class ScenarioRunner {
         }
       }
       case "updateAgent" -> allocator.updateAgent(text(step, "id", where), resources(step, where));
+      case "addResourceProvider" -> allocator.addResourceProvider(text(step, "agent", where), resources(step, where),
+          step.has("used") ? used(step, where) : Map.of());
       case "removeAgent" -> allocator.removeAgent(text(step, "id", where));
       case "addFramework" -> {
         String id = text(step, "id", where);

@@ -57,6 +57,8 @@ import java.util.TreeMap;
  *   <li>{@code updateAgent} replaces the total and nothing else: holdings, filters, the agent's place in the visiting
  *       order and its static owner stay; free is total less everything held, a kind held beyond its total being
  *       simply not free. Shares use the new cluster total.
+ *   <li>{@code addResourceProvider} adds to the total as {@code updateAgent} would, and each (added) framework holds
+ *       its use at once, as one pick.
  * </ul>
  */
 final class NaiveOracle {
@@ -138,6 +140,15 @@ final class NaiveOracle {
       used(agents.get(s.id()), s.used());
     } else if (step instanceof OracleStep.UpdateAgent s) {
       agents.get(s.id()).total = OracleResources.parse(s.resources());
+    } else if (step instanceof OracleStep.AddResourceProvider s) {
+      Agent agent = agents.get(s.agent());
+      agent.total = OracleResources.plus(agent.total, OracleResources.parse(s.resources()));
+      for (String id : new java.util.TreeSet<>(s.used().keySet())) {
+        TreeMap<String, Long> amount = OracleResources.parse(s.used().get(id));
+        if (!amount.isEmpty()) {
+          hold(frameworks.get(id), agent, amount);
+        }
+      }
     } else if (step instanceof RemoveAgent s) {
       agents.remove(s.id());
       for (Framework f : frameworks.values()) {
@@ -514,6 +525,16 @@ final class NaiveOracle {
   }
 
   // ---- what the case generator may ask ------------------------------------------------------------------------
+
+  /** What would be free on the agent once its total grows by {@code extra}. */
+  TreeMap<String, Long> freeAfterGrowth(String agentId, TreeMap<String, Long> extra) {
+    Agent agent = agents.get(agentId);
+    TreeMap<String, Long> saved = agent.total;
+    agent.total = OracleResources.plus(saved, extra);
+    TreeMap<String, Long> free = free(agent);
+    agent.total = saved;
+    return free;
+  }
 
   List<String> agentIds() {
     return List.copyOf(agents.keySet());

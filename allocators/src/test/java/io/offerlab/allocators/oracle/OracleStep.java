@@ -39,6 +39,20 @@ sealed interface OracleStep {
     }
   }
 
+  /** {@code addResourceProvider}; {@code used} (framework id to resources) is left out of the file when empty. */
+  record AddResourceProvider(String agent, String resources, java.util.Map<String, String> used)
+      implements OracleStep {
+    @Override
+    public ObjectNode toJson() {
+      ObjectNode node = op("addResourceProvider").put("agent", agent).put("resources", resources);
+      if (!used.isEmpty()) {
+        ObjectNode map = node.putObject("used");
+        used.forEach(map::put);
+      }
+      return node;
+    }
+  }
+
   /** {@code removeAgent}. */
   record RemoveAgent(String id) implements OracleStep {
     @Override
