@@ -65,7 +65,9 @@ abstract class AllocatorContractTest {
     boolean filtered = log.stream().anyMatch(l -> l.startsWith("recover ") && !l.endsWith(" 0.0"));
     Statistics.label("offers made").collect(offered);
     Statistics.label("filters set").collect(filtered);
-    Statistics.label("offers made").coverage(c -> c.check(true).percentage(p -> p > 60));
+    // Thresholds sit at least 5 standard deviations (about 3 points over 300 tries) below the lowest rate seen: static
+    // with fractions makes offers in about 63% of the sequences and sets filters in about 37%.
+    Statistics.label("offers made").coverage(c -> c.check(true).percentage(p -> p > 45));
     Statistics.label("filters set").coverage(c -> c.check(true).percentage(p -> p > 25));
   }
 

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         ReportCommand.class,
         SweepCommand.class,
+        MasterCommand.class,
+        AgentCommand.class,
+        ExecuteCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for bad usage or bad input. */

@@ -1,0 +1,60 @@
+package io.offerlab.cli;
+
+import io.offerlab.allocators.AllocatorOptions;
+import io.offerlab.realruntime.master.MasterRuntime;
+import io.offerlab.simcore.config.AllocatorSettings;
+import io.offerlab.simcore.config.SimulationConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code offerlab master}: the Mesos v1 scheduler HTTP API over sim-core's master core and a registered allocator. */
+@Command(name = "master", mixinStandardHelpOptions = true,
+    description = "Run a master: the Mesos v1 scheduler HTTP API, agent registration, /master/state and "
+        + "/metrics/snapshot, with the simulator's allocator and master rules.")
+final class MasterCommand implements Callable<Integer> {
+  @Option(names = "--ip", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String ip;
+
+  @Option(names = "--port", defaultValue = "5050", description = "Port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--allocator", defaultValue = "drf", description = "A registered allocator (default: ${DEFAULT-VALUE}).")
+  String allocator;
+
+  @Option(names = "--allocation-interval", defaultValue = "1s",
+      description = "Batch allocation interval, e.g. 1s or 500ms (default: ${DEFAULT-VALUE}).")
+  String allocationInterval;
+
+  @Option(names = "--allocator-config", paramLabel = "FILE.yaml",
+      description = "The allocator: section of a simulation config (weights, priorities, partitions).")
+  Path allocatorConfig;
+
+  @Override
+  public Integer call() throws Exception {
+    AllocatorOptions allocatorOptions = AllocatorOptions.defaults();
+    Map<String, Double> weights = Map.of();
+    if (allocatorConfig != null) {
+      AllocatorSettings settings = SimulationConfig.load(allocatorConfig).allocator();
+      allocatorOptions = allocatorOptions.withPriorities(settings.priorities()).withPartitions(settings.partitions())
+          .withPartitionRoles(settings.partitionRoles());
+      weights = settings.weights();
+    }
+    var options = new MasterRuntime.Options(ip, port, allocator,
+        MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
+        Duration.ofSeconds(15), Duration.ofSeconds(15), allocatorOptions, weights);
+    MasterRuntime master = MasterRuntime.start(options);
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      master.close();
+      stopped.countDown();
+    }, "offerlab-master-shutdown"));
+    System.err.println("offerlab master: listening on " + ip + ":" + master.port() + " (allocator " + allocator + ")");
+    stopped.await();
+    return 0;
+  }
+}

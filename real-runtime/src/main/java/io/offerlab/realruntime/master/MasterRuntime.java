@@ -1,0 +1,172 @@
+package io.offerlab.realruntime.master;
+
+import io.offerlab.allocators.Allocator;
+import io.offerlab.allocators.AllocatorOptions;
+import io.offerlab.allocators.Allocators;
+import io.offerlab.realruntime.agent.AgentProtocol;
+import io.offerlab.realruntime.framework.SchedulerConnection;
+import io.offerlab.realruntime.http.HttpServers;
+import io.offerlab.realruntime.http.JsonHandler;
+import io.offerlab.realruntime.http.JsonHandler.Reply;
+import io.offerlab.simcore.master.MasterCoreSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * A whole master process: an allocator from the registry, sim-core's master core on one event loop, and the HTTP
+ * server with the scheduler API, the agent protocol, {@code /master/state} and {@code /metrics/snapshot}.
+ */
+public final class MasterRuntime implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(MasterRuntime.class.getName());
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
+
+  /**
+   * What {@code offerlab master} takes.
+   *
+   * @param ip the address to listen on and to advertise
+   * @param port the port (0 picks one)
+   * @param allocator a registered allocator's name
+   * @param allocationInterval the batch allocation interval
+   * @param agentHeartbeat how often agents heartbeat
+   * @param agentTimeout how long an agent may stay silent before it is removed
+   * @param schedulerHeartbeat the interval of HEARTBEAT events (Mesos: 15 s); a client that went away is noticed
+   *     when a write to its stream fails
+   * @param allocatorOptions priorities and partitions for the allocator (the seed, agent shuffling and the minimum
+   *     filter of one allocation interval are set here, as the simulator sets them)
+   * @param weights role weights (Mesos {@code --weights})
+   */
+  public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
+                        Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
+                        Map<String, Double> weights) {
+    /** The defaults of {@code offerlab master} with no allocator configuration. */
+    public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
+                   Duration agentTimeout, Duration schedulerHeartbeat) {
+      this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          AllocatorOptions.defaults(), Map.of());
+    }
+
+    /** Check the values; errors name the option. */
+    public Options {
+      weights = Map.copyOf(weights);
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("--port: expected 0..65535, found " + port);
+      }
+      if (!Allocators.names().contains(allocator)) {
+        throw new IllegalArgumentException("--allocator: expected one of " + Allocators.names() + ", found '"
+            + allocator + "'");
+      }
+      if (allocationInterval.toNanos() < 1_000) {
+        throw new IllegalArgumentException("--allocation-interval: expected at least 1us, found " + allocationInterval);
+      }
+    }
+  }
+
+  /** Parse {@code 1s}, {@code 500ms}, {@code 2.5s} or {@code 1m}; errors name {@code option}. */
+  public static Duration duration(String option, String text) {
+    Matcher m = DURATION.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException(option + ": expected a duration such as 1s or 500ms, found '" + text + "'");
+    }
+    double value = Double.parseDouble(m.group(1));
+    double micros = switch (m.group(2)) {
+      case "ms" -> value * 1_000;
+      case "s" -> value * 1_000_000;
+      default -> value * 60_000_000;
+    };
+    return Duration.ofNanos((long) (micros * 1_000));
+  }
+
+  private final EventLoop loop;
+  private final Master master;
+  private final Server server;
+
+  private MasterRuntime(EventLoop loop, Master master, Server server) {
+    this.loop = loop;
+    this.master = master;
+    this.server = server;
+  }
+
+  /** Start a master; a port in use is an {@link IllegalArgumentException} naming {@code --port}. */
+  public static MasterRuntime start(Options options) throws Exception {
+    // as the simulator: Mesos shuffles agents each cycle, and a filter lasts at least one allocation interval
+    Allocator allocator = Allocators.create(options.allocator(), options.allocatorOptions()
+        .withSeed(System.nanoTime()).withShuffleAgents(true)
+        .withMinFilterSeconds(options.allocationInterval().toNanos() / 1e9));
+    options.weights().forEach(allocator::setWeight);
+    var loop = new EventLoop();
+    var settings = new MasterCoreSettings(options.allocationInterval().toNanos() / 1_000, 0, false);
+    var handler = new JsonHandler();
+    Server server;
+    try {
+      server = HttpServers.start("offerlab-master-http", options.ip(), options.port(), handler, Duration.ofSeconds(60));
+    } catch (IOException e) {
+      loop.close();
+      throw new IllegalArgumentException("--port: cannot listen on " + options.ip() + ":" + options.port() + ": "
+          + e.getMessage());
+    }
+    int port = HttpServers.port(server);
+    String id = UUID.randomUUID().toString();
+    Master master = onLoop(loop, () -> new Master(id, options.ip(), port, loop, allocator, options.allocator(),
+        settings, options.schedulerHeartbeat().toMillis() / 1000.0));
+    var agents = new AgentEndpoints(master, options.agentHeartbeat().toMillis() / 1000.0);
+    handler.stream("POST", SchedulerConnection.PATH, new SchedulerApi(master))
+        .stream("POST", AgentProtocol.REGISTER, agents.register())
+        .stream("POST", AgentProtocol.HEARTBEAT, agents.heartbeat())
+        .stream("POST", AgentProtocol.UPDATE, agents.update())
+        .stream("GET", "/master/state", (request, body, response, callback) -> {
+          loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, StateJson.state(master))));
+          return null;
+        })
+        .stream("GET", "/metrics/snapshot", (request, body, response, callback) -> {
+          loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, StateJson.metrics(master))));
+          return null;
+        });
+    long timeoutMicros = options.agentTimeout().toNanos() / 1_000;
+    loop.every(() -> agents.checkHeartbeats(timeoutMicros), Math.max(100, options.agentHeartbeat().toMillis()));
+    LOG.info("master " + id + " listening on " + options.ip() + ":" + port + " with allocator "
+        + options.allocator());
+    return new MasterRuntime(loop, master, server);
+  }
+
+  private static <T> T onLoop(EventLoop loop, java.util.function.Supplier<T> work) throws Exception {
+    var result = new CompletableFuture<T>();
+    loop.execute(() -> {
+      try {
+        result.complete(work.get());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Return the port the master listens on. */
+  public int port() {
+    return HttpServers.port(server);
+  }
+
+  /** Return the master's id. */
+  public String id() {
+    return master.id;
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "cannot stop the master's HTTP server", e);
+    }
+    loop.close();
+  }
+}
