@@ -181,7 +181,8 @@ abstract class HierarchicalAllocator implements Allocator {
   @Override
   public void updateAgent(String agentId, Resources newTotal) {
     AgentState agent = agent(agentId);
-    if (newTotal.namedRanges() != null || agent.freeRanges != null || !agent.heldRanges.isEmpty()) {
+    if (newTotal.namedRanges() != null || agent.freeRanges != null
+        || agent.heldRanges != null && !agent.heldRanges.isEmpty()) {
       throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
     }
     long[] next = newTotal.toMilliArray(0);
