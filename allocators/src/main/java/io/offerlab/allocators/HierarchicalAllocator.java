@@ -168,10 +168,62 @@ abstract class HierarchicalAllocator implements Allocator {
     for (AgentState agent : waiting) {
       Resources held = agent.pending().remove(framework.id);
       if (held != null) {
-        agent.give(held.toMilliArray(0), held.namedRanges());
+        agent.untake(held.toMilliArray(0), held.namedRanges()); // allocate takes it again: free is unchanged
         allocate(agent, framework, held.toMilliArray(0), held.namedRanges());
       }
     }
+  }
+
+  /**
+   * Replaces an agent's total, as Mesos' {@code updateSlave} ({@code updateSlaveTotal}): holdings and filters stay;
+   * the free resources become total less held, kind by kind, and nothing where the held exceed the total.
+   */
+  @Override
+  public void updateAgent(String agentId, Resources newTotal) {
+    AgentState agent = agent(agentId);
+    if (newTotal.namedRanges() != null || agent.freeRanges != null
+        || agent.heldRanges != null && !agent.heldRanges.isEmpty()) {
+      throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
+    }
+    long[] next = newTotal.toMilliArray(0);
+    long[] cluster = sum(sum(total[0], agent.total, -1), next, 1);
+    agent.updateTotal(next);
+    total[0] = cluster;
+    totalChanged = true;
+    changed = true;
+    refreshAllocatable(agent);
+  }
+
+  /**
+   * Grows an agent by a resource provider, as Mesos' {@code addResourceProvider}: the total grows (as
+   * {@link #updateAgent}) and each framework's use is held by it at once, tracked in the sorters as an allocation.
+   */
+  @Override
+  public void addResourceProvider(String agentId, Resources extra, Map<String, Resources> used) {
+    AgentState agent = agent(agentId);
+    Resources sum = Resources.EMPTY;
+    for (var entry : used.entrySet()) {
+      framework(entry.getKey()); // fails: unknown framework
+      sum = sum.plus(entry.getValue());
+    }
+    if (sum.namedRanges() != null) {
+      throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
+    }
+    Resources before = Resources.wrap(agent.total.clone(), null);
+    updateAgent(agentId, before.plus(extra));
+    if (!available(agentId).contains(sum)) {
+      Resources free = available(agentId);
+      updateAgent(agentId, before);
+      throw new IllegalArgumentException("agent '" + agentId + "': the provider's uses " + sum
+          + " do not fit what is free, " + free);
+    }
+    for (var entry : new java.util.TreeMap<>(used).entrySet()) {
+      Resources r = entry.getValue();
+      if (!r.isEmpty()) {
+        allocate(agent, frameworks.get(entry.getKey()), r.toMilliArray(0), null);
+      }
+    }
+    changed = true;
   }
 
   @Override
@@ -767,10 +819,12 @@ abstract class HierarchicalAllocator implements Allocator {
   static final class AgentState {
     final String id;
     final int index;
-    final long[] total;
-    final long[] free;
+    long[] total;
+    long[] free;
+    /** What the holders use beyond the total, by kind, after the total shrank (null when nothing). */
+    long[] excess;
     /** Whether the agent has GPUs: then only GPU-capable frameworks are offered it (Mesos' filterGpuResources). */
-    final boolean hasGpu;
+    boolean hasGpu;
     final Map<FrameworkState, long[]> holders = new HashMap<>();
     /** Free range resources (null when none), and those each framework holds. */
     NamedRanges freeRanges;
@@ -812,8 +866,46 @@ abstract class HierarchicalAllocator implements Allocator {
 
     void give(long[] amount) {
       for (int i = 0; i < amount.length; i++) {
+        long back = amount[i];
+        if (excess != null && i < excess.length && excess[i] > 0) {
+          long covered = Math.min(excess[i], back);
+          excess[i] -= covered;
+          back -= covered;
+        }
+        free[i] += back;
+      }
+      version++;
+    }
+
+    /** Undoes a {@link #take} exactly (no excess is settled), for a use that changes hands. */
+    void untake(long[] amount, NamedRanges ranges) {
+      for (int i = 0; i < amount.length; i++) {
         free[i] += amount[i];
       }
+      if (ranges != null) {
+        freeRanges = NamedRanges.plus(freeRanges, ranges);
+      }
+      version++;
+    }
+
+    /** Sets a new total: what is used (total less free, plus any excess) stays, the free part is what is left. */
+    void updateTotal(long[] next) {
+      int n = Math.max(next.length, free.length);
+      long[] newTotal = Arrays.copyOf(next, n);
+      long[] newFree = new long[n];
+      long[] newExcess = new long[n];
+      boolean over = false;
+      for (int i = 0; i < n; i++) {
+        long used = (i < total.length ? total[i] : 0) - (i < free.length ? free[i] : 0)
+            + (excess != null && i < excess.length ? excess[i] : 0);
+        newFree[i] = Math.max(0, newTotal[i] - used);
+        newExcess[i] = Math.max(0, used - newTotal[i]);
+        over |= newExcess[i] > 0;
+      }
+      total = newTotal;
+      free = newFree;
+      excess = over ? newExcess : null;
+      hasGpu = ResourceKinds.GPUS < total.length && total[ResourceKinds.GPUS] > 0;
       version++;
     }
 
