@@ -34,8 +34,24 @@ final class MasterCommand implements Callable<Integer> {
       description = "The allocator: section of a simulation config (weights, priorities, partitions).")
   Path allocatorConfig;
 
+  @Option(names = "--agent-ping-timeout", defaultValue = "15s",
+      description = "How long an agent may miss a heartbeat before it counts as one missed ping (Mesos: 15 s; "
+          + "default: ${DEFAULT-VALUE}).")
+  String agentPingTimeout;
+
+  @Option(names = "--max-agent-ping-timeouts", defaultValue = "5",
+      description = "Missed pings after which an agent is removed and its tasks are LOST (Mesos: 5; "
+          + "default: ${DEFAULT-VALUE}).")
+  int maxAgentPingTimeouts;
+
   @Override
   public Integer call() throws Exception {
+    if (maxAgentPingTimeouts < 1) {
+      throw new IllegalArgumentException("--max-agent-ping-timeouts: expected at least 1, found "
+          + maxAgentPingTimeouts);
+    }
+    Duration agentTimeout = MasterRuntime.duration("--agent-ping-timeout", agentPingTimeout)
+        .multipliedBy(maxAgentPingTimeouts);
     AllocatorOptions allocatorOptions = AllocatorOptions.defaults();
     Map<String, Double> weights = Map.of();
     if (allocatorConfig != null) {
@@ -46,7 +62,7 @@ final class MasterCommand implements Callable<Integer> {
     }
     var options = new MasterRuntime.Options(ip, port, allocator,
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
-        Duration.ofSeconds(15), Duration.ofSeconds(15), allocatorOptions, weights);
+        agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights);
     MasterRuntime master = MasterRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

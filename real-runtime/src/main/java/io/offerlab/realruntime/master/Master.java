@@ -171,7 +171,7 @@ final class Master implements MasterListener<RealOffer> {
     framework.connected = true;
     if (!framework.active) {
       framework.active = true;
-      core.revive(framework.index, loop.now());
+      core.activateFramework(framework.index, loop.now());
     }
     send(framework, Event.newBuilder().setType(Event.Type.SUBSCRIBED).setSubscribed(Event.Subscribed.newBuilder()
         .setFrameworkId(FrameworkID.newBuilder().setValue(framework.id))
@@ -200,27 +200,35 @@ final class Master implements MasterListener<RealOffer> {
     long millis = (long) (framework.info.getFailoverTimeout() * 1000);
     framework.failover = loop.schedule(() -> {
       if (!framework.connected) {
-        teardown(framework);
+        teardown(framework, "its failover timeout of " + framework.info.getFailoverTimeout() + " s expired");
       }
     }, millis);
   }
 
+  /** Mesos' deactivate: the core rescinds the framework's offers into the allocator and stops offering to it. */
   private void deactivate(Framework framework) {
     framework.active = false;
-    long now = loop.now();
-    for (RealOffer offer : new ArrayList<>(framework.offers.values())) {
-      takeOffer(framework, offer.offerId());
-      core.decline(offer, 0, now);
-    }
-    core.suppress(framework.index, now);
+    core.deactivateFramework(framework.index, loop.now());
   }
 
-  /** TEARDOWN: kill every task of the framework, give back its offers and forget it. */
-  void teardown(Framework framework) {
+  /**
+   * Mesos' removeFramework (TEARDOWN, or its failover timeout expired): the core rescinds its offers, recovers what
+   * its tasks hold and forgets it; its tasks are killed on their agents.
+   */
+  void teardown(Framework framework, String why) {
     if (frameworks.remove(framework.id) == null) {
       return;
     }
-    deactivate(framework);
+    LOG.info("removing framework " + framework.id + ": " + why);
+    framework.active = false;
+    var held = new java.util.HashMap<Integer, Resources>();
+    for (Task task : framework.tasks.values()) {
+      Agent agent = agents.get(task.agentId);
+      if (agent != null && agent.active) {
+        held.merge(agent.index, task.resources, Resources::plus);
+      }
+    }
+    core.removeFramework(framework.index, held, loop.now());
     for (Task task : framework.tasks.values()) {
       Agent agent = agents.get(task.agentId);
       if (agent != null && agent.active) {

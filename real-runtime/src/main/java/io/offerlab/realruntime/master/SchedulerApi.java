@@ -112,7 +112,15 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     var info = call.getSubscribe().getFrameworkInfo();
     Framework framework = info.hasId() ? master.frameworks.get(info.getId().getValue()) : null;
     if (info.hasId() && framework == null && master.completedFrameworks.containsKey(info.getId().getValue())) {
-      JsonHandler.send(response, callback, Reply.text(403, "Framework has been removed"));
+      // Mesos' subscribe of a completed framework: an ERROR event on the new stream, which then closes
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      var stream = new EventStream(response, callback, () -> { });
+      stream.send(ProtoJson.print(org.apache.mesos.v1.scheduler.Protos.Event.newBuilder()
+          .setType(org.apache.mesos.v1.scheduler.Protos.Event.Type.ERROR)
+          .setError(org.apache.mesos.v1.scheduler.Protos.Event.Error.newBuilder()
+              .setMessage("Framework has been removed")).build()));
+      stream.close();
       return;
     }
     if (framework == null) {
