@@ -44,6 +44,16 @@ final class MasterCommand implements Callable<Integer> {
           + "default: ${DEFAULT-VALUE}).")
   int maxAgentPingTimeouts;
 
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "Mesos' JSON {\"credentials\": [{\"principal\": ..., \"secret\": ...}]}: frameworks and agents "
+          + "must send HTTP Basic auth (401 otherwise).")
+  Path credentials;
+
+  @Option(names = "--acls", paramLabel = "FILE",
+      description = "Mesos' JSON ACLs; register_frameworks rules say which principals may subscribe in which roles "
+          + "(403 otherwise).")
+  Path acls;
+
   @Override
   public Integer call() throws Exception {
     if (maxAgentPingTimeouts < 1) {
@@ -62,7 +72,8 @@ final class MasterCommand implements Callable<Integer> {
     }
     var options = new MasterRuntime.Options(ip, port, allocator,
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
-        agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights);
+        agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights,
+        io.offerlab.realruntime.master.Security.load(credentials, acls));
     MasterRuntime master = MasterRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -44,10 +44,25 @@ public final class MasterRuntime implements AutoCloseable {
    * @param allocatorOptions priorities and partitions for the allocator (the seed, agent shuffling and the minimum
    *     filter of one allocation interval are set here, as the simulator sets them)
    * @param weights role weights (Mesos {@code --weights})
+   * @param security credentials and ACLs (Mesos {@code --credentials}, {@code --acls})
    */
   public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                         Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
-                        Map<String, Double> weights) {
+                        Map<String, Double> weights, Security security) {
+    /** A master without credentials or ACLs. */
+    public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
+                   Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
+                   Map<String, Double> weights) {
+      this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, Security.open());
+    }
+
+    /** The same options with {@code security}. */
+    public Options withSecurity(Security security) {
+      return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, security);
+    }
+
     /** The defaults of {@code offerlab master} with no allocator configuration. */
     public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                    Duration agentTimeout, Duration schedulerHeartbeat) {
@@ -119,10 +134,11 @@ public final class MasterRuntime implements AutoCloseable {
     Master master = onLoop(loop, () -> new Master(id, options.ip(), port, loop, allocator, options.allocator(),
         settings, options.schedulerHeartbeat().toMillis() / 1000.0));
     var agents = new AgentEndpoints(master, options.agentHeartbeat().toMillis() / 1000.0);
-    handler.stream("POST", SchedulerConnection.PATH, new SchedulerApi(master))
-        .stream("POST", AgentProtocol.REGISTER, agents.register())
-        .stream("POST", AgentProtocol.HEARTBEAT, agents.heartbeat())
-        .stream("POST", AgentProtocol.UPDATE, agents.update())
+    Security security = options.security();
+    handler.stream("POST", SchedulerConnection.PATH, security.guard(new SchedulerApi(master, security)))
+        .stream("POST", AgentProtocol.REGISTER, security.guard(agents.register()))
+        .stream("POST", AgentProtocol.HEARTBEAT, security.guard(agents.heartbeat()))
+        .stream("POST", AgentProtocol.UPDATE, security.guard(agents.update()))
         .stream("GET", "/master/state", (request, body, response, callback) -> {
           loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, StateJson.state(master))));
           return null;

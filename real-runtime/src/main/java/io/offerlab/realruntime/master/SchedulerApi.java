@@ -23,9 +23,11 @@ import org.eclipse.jetty.util.Callback;
 final class SchedulerApi implements JsonHandler.StreamingEndpoint {
   private final Master master;
   private final SchedulerCalls calls;
+  private final Security security;
 
-  SchedulerApi(Master master) {
+  SchedulerApi(Master master, Security security) {
     this.master = master;
+    this.security = security;
     this.calls = new SchedulerCalls(master);
   }
 
@@ -44,6 +46,12 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     if (invalid != null) {
       return Reply.text(400, "Failed to validate scheduler::Call: " + invalid);
     }
+    if (call.getType() == Call.Type.SUBSCRIBE) {
+      String refused = authorize(call.getSubscribe().getFrameworkInfo(), (String) request.getAttribute(Security.PRINCIPAL));
+      if (refused != null) {
+        return Reply.text(403, refused);
+      }
+    }
     String streamHeader = request.getHeaders().get("Mesos-Stream-Id");
     master.loop.execute(() -> {
       if (call.getType() == Call.Type.SUBSCRIBE) {
@@ -52,6 +60,24 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
       }
       JsonHandler.send(response, callback, onLoop(call, streamHeader));
     });
+    return null;
+  }
+
+  /**
+   * Mesos' checks of a SUBSCRIBE's principal: an authenticated framework may not claim another principal, and the
+   * ACLs' register_frameworks rules must let its principal use its role. Returns the refusal, or null.
+   */
+  private String authorize(org.apache.mesos.v1.Protos.FrameworkInfo info, String authenticated) {
+    if (authenticated != null && info.hasPrincipal() && !info.getPrincipal().equals(authenticated)) {
+      return "Framework principal '" + info.getPrincipal() + "' does not match authenticated principal '"
+          + authenticated + "'";
+    }
+    String principal = authenticated != null ? authenticated : info.hasPrincipal() ? info.getPrincipal() : null;
+    String role = Master.roleOf(info);
+    if (!security.mayRegister(principal, role)) {
+      return "Not authorized to subscribe as principal '" + (principal == null ? "ANY" : principal)
+          + "' in role '" + role + "' (--acls register_frameworks)";
+    }
     return null;
   }
 
