@@ -141,6 +141,7 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
       // Mesos' subscribe of a completed framework: an ERROR event on the new stream, which then closes
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.getHeaders().put("Mesos-Stream-Id", UUID.randomUUID().toString());
       var stream = new EventStream(response, callback, () -> { });
       stream.send(ProtoJson.print(org.apache.mesos.v1.scheduler.Protos.Event.newBuilder()
           .setType(org.apache.mesos.v1.scheduler.Protos.Event.Type.ERROR)
