@@ -54,6 +54,15 @@ final class MasterCommand implements Callable<Integer> {
           + "(403 otherwise).")
   Path acls;
 
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Keep a registry of agents and frameworks here; a master restarted on it recovers them.")
+  Path workDir;
+
+  @Option(names = "--agent-reregister-timeout", defaultValue = "10m",
+      description = "After a restart, how long the registry's agents may take to re-register before they are "
+          + "unreachable (Mesos: 10 min; default: ${DEFAULT-VALUE}).")
+  String agentReregisterTimeout;
+
   @Override
   public Integer call() throws Exception {
     if (maxAgentPingTimeouts < 1) {
@@ -74,6 +83,10 @@ final class MasterCommand implements Callable<Integer> {
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
         agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights,
         io.offerlab.realruntime.master.Security.load(credentials, acls));
+    if (workDir != null) {
+      options = options.withRegistry(workDir.toAbsolutePath(),
+          MasterRuntime.duration("--agent-reregister-timeout", agentReregisterTimeout));
+    }
     MasterRuntime master = MasterRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -155,6 +155,7 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     } else {
       framework.info = info.toBuilder().setId(info.getId()).build();
       master.core.updateFramework(framework.index, Master.capabilities(info), master.loop.now());
+      master.persist();
     }
     String streamId = UUID.randomUUID().toString();
     response.setStatus(200);
