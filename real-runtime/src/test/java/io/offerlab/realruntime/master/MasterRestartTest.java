@@ -135,4 +135,40 @@ class MasterRestartTest {
       assertEquals(202, again.call("\"type\":\"TEARDOWN\"").statusCode());
     }
   }
+
+  @Test
+  void anAgentThatDoesNotReRegisterInTimeIsUnreachableAndItsTaskReconcilesLost() throws Exception {
+    Path dir = work.resolve("registry");
+    var options = new MasterRuntime.Options("127.0.0.1", 0, "drf", Duration.ofMillis(100), Duration.ofMillis(200),
+        Duration.ofSeconds(5), Duration.ofMillis(500)).withRegistry(dir, Duration.ofMillis(300));
+    String agentId;
+    try (MasterRuntime first = MasterRuntime.start(options)) {
+      AgentRuntime agent = AgentRuntime.start(new AgentRuntime.Options("127.0.0.1:" + first.port(), "127.0.0.1", 0,
+          null, "cpus:1;mem:256", work.resolve("gone"), "none", null));
+      try {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (state(first.port()).path("slaves").size() < 1 && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        agentId = state(first.port()).path("slaves").get(0).path("id").asText();
+      } finally {
+        agent.close();
+      }
+    }
+    assertTrue(Files.readString(dir.resolve("registry.json")).contains(agentId), "the registry holds the agent");
+    try (MasterRuntime second = MasterRuntime.start(options)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (state(second.port()).path("unreachable_slaves").asInt() < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertEquals(1, state(second.port()).path("unreachable_slaves").asInt());
+      assertTrue(!Files.readString(dir.resolve("registry.json")).contains(agentId), "and no longer the registry");
+      try (var framework = new RawScheduler("127.0.0.1:" + second.port(), "late")) {
+        assertEquals(202, framework.call("\"type\":\"RECONCILE\",\"reconcile\":{\"tasks\":[{\"task_id\":"
+            + "{\"value\":\"was-there\"},\"agent_id\":{\"value\":\"" + agentId + "\"}}]}").statusCode());
+        var status = framework.await(e -> e.getType() == Event.Type.UPDATE).getUpdate().getStatus();
+        assertEquals("TASK_LOST", status.getState().name());
+      }
+    }
+  }
 }
