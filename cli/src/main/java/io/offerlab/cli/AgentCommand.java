@@ -37,11 +37,15 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--cpuset", paramLabel = "CPUS", description = "Pin every task to these CPUs (cgroup cpuset), e.g. 0.")
   String cpuset;
 
+  @Option(names = "--credential", paramLabel = "FILE",
+      description = "JSON {\"principal\": ..., \"secret\": ...} to authenticate to a master run with --credentials.")
+  Path credential;
+
   @Override
   public Integer call() throws Exception {
     Path dir = workDir != null ? workDir : Path.of("offerlab-agent");
     var options = new AgentRuntime.Options(master, ip, port, advertiseIp, resources, dir.toAbsolutePath(), isolation,
-        cpuset);
+        cpuset, credential == null ? null : io.offerlab.realruntime.agent.Credential.load(credential));
     AgentRuntime agent = AgentRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

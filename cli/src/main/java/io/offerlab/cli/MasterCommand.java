@@ -34,8 +34,43 @@ final class MasterCommand implements Callable<Integer> {
       description = "The allocator: section of a simulation config (weights, priorities, partitions).")
   Path allocatorConfig;
 
+  @Option(names = "--agent-ping-timeout", defaultValue = "15s",
+      description = "How long an agent may miss a heartbeat before it counts as one missed ping (Mesos: 15 s; "
+          + "default: ${DEFAULT-VALUE}).")
+  String agentPingTimeout;
+
+  @Option(names = "--max-agent-ping-timeouts", defaultValue = "5",
+      description = "Missed pings after which an agent is removed and its tasks are LOST (Mesos: 5; "
+          + "default: ${DEFAULT-VALUE}).")
+  int maxAgentPingTimeouts;
+
+  @Option(names = "--credentials", paramLabel = "FILE",
+      description = "Mesos' JSON {\"credentials\": [{\"principal\": ..., \"secret\": ...}]}: frameworks and agents "
+          + "must send HTTP Basic auth (401 otherwise).")
+  Path credentials;
+
+  @Option(names = "--acls", paramLabel = "FILE",
+      description = "Mesos' JSON ACLs; register_frameworks rules say which principals may subscribe in which roles "
+          + "(403 otherwise).")
+  Path acls;
+
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Keep a registry of agents and frameworks here; a master restarted on it recovers them.")
+  Path workDir;
+
+  @Option(names = "--agent-reregister-timeout", defaultValue = "10m",
+      description = "After a restart, how long the registry's agents may take to re-register before they are "
+          + "unreachable (Mesos: 10 min; default: ${DEFAULT-VALUE}).")
+  String agentReregisterTimeout;
+
   @Override
   public Integer call() throws Exception {
+    if (maxAgentPingTimeouts < 1) {
+      throw new IllegalArgumentException("--max-agent-ping-timeouts: expected at least 1, found "
+          + maxAgentPingTimeouts);
+    }
+    Duration agentTimeout = MasterRuntime.duration("--agent-ping-timeout", agentPingTimeout)
+        .multipliedBy(maxAgentPingTimeouts);
     AllocatorOptions allocatorOptions = AllocatorOptions.defaults();
     Map<String, Double> weights = Map.of();
     if (allocatorConfig != null) {
@@ -46,7 +81,12 @@ final class MasterCommand implements Callable<Integer> {
     }
     var options = new MasterRuntime.Options(ip, port, allocator,
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
-        Duration.ofSeconds(15), Duration.ofSeconds(15), allocatorOptions, weights);
+        agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights,
+        io.offerlab.realruntime.master.Security.load(credentials, acls));
+    if (workDir != null) {
+      options = options.withRegistry(workDir.toAbsolutePath(),
+          MasterRuntime.duration("--agent-reregister-timeout", agentReregisterTimeout));
+    }
     MasterRuntime master = MasterRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -34,9 +34,16 @@ public final class AgentRuntime implements AutoCloseable {
    * @param workDir where sandboxes go
    * @param isolation {@code cgroups} or {@code none}
    * @param cpuset CPUs every task is pinned to (a cpuset list such as {@code 0} or {@code 0-1}), or null
+   * @param credential what the agent authenticates with (Mesos {@code --credential}), or null
    */
   public record Options(String master, String ip, int port, String advertiseIp, String resources, Path workDir,
-                        String isolation, String cpuset) {
+                        String isolation, String cpuset, Credential credential) {
+    /** An agent without a credential. */
+    public Options(String master, String ip, int port, String advertiseIp, String resources, Path workDir,
+                   String isolation, String cpuset) {
+      this(master, ip, port, advertiseIp, resources, workDir, isolation, cpuset, null);
+    }
+
     /** Check the values; errors name the option. */
     public Options {
       if (master == null || !master.matches("[^:/\\s]+:\\d{1,5}")) {
@@ -89,6 +96,9 @@ public final class AgentRuntime implements AutoCloseable {
     AgentInfo info = AgentInfo.newBuilder().setHostname(advertise).setPort(port).addAllResources(resources).build();
     MasterLink link = new MasterLink(URI.create("http://" + options.master()), info, Duration.ofSeconds(1),
         Duration.ofSeconds(30));
+    if (options.credential() != null) {
+      link.authenticate(options.credential());
+    }
     linkHolder[0] = link;
     var runtime = new AgentRuntime(agent, link, server, isolator);
     link.start(agent);

@@ -37,6 +37,7 @@ public final class MasterLink implements StatusUpdateManager.Sender, AutoCloseab
   private volatile boolean running = true;
   private volatile boolean connected;
   private Thread loop;
+  private volatile Credential credential;
 
   /** Link to the master at {@code master} (http://host:port) announcing {@code info}. */
   public MasterLink(URI master, AgentInfo info, Duration minBackoff, Duration maxBackoff) {
@@ -44,6 +45,16 @@ public final class MasterLink implements StatusUpdateManager.Sender, AutoCloseab
     this.info = info;
     this.minBackoff = minBackoff;
     this.maxBackoff = maxBackoff;
+  }
+
+  /** Authenticate to the master with {@code credential} (HTTP Basic), before {@link #start}. */
+  public void authenticate(Credential credential) {
+    this.credential = credential;
+  }
+
+  private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+    Credential c = credential;
+    return c == null ? builder : builder.header("Authorization", c.basicHeader());
   }
 
   /** Start registering and heartbeating on behalf of {@code agent}. */
@@ -118,7 +129,7 @@ public final class MasterLink implements StatusUpdateManager.Sender, AutoCloseab
   }
 
   private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(master.resolve(path)).timeout(Duration.ofSeconds(10))
+    HttpRequest request = authorized(HttpRequest.newBuilder(master.resolve(path))).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
@@ -131,7 +142,8 @@ public final class MasterLink implements StatusUpdateManager.Sender, AutoCloseab
     }
     String body = "{\"agent_id\":" + ProtoJson.print(id) + ",\"framework_id\":" + ProtoJson.print(frameworkId)
         + ",\"status\":" + ProtoJson.print(status) + "}";
-    HttpRequest request = HttpRequest.newBuilder(master.resolve(AgentProtocol.UPDATE)).timeout(Duration.ofSeconds(10))
+    HttpRequest request = authorized(HttpRequest.newBuilder(master.resolve(AgentProtocol.UPDATE)))
+        .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).exceptionally(e -> null);
   }

@@ -20,7 +20,8 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JsonHandler extends Handler.Abstract {
   private static final Logger LOG = Logger.getLogger(JsonHandler.class.getName());
-  private static final int MAX_BODY = 16 << 20;
+  /** The largest request body taken (4 MB); a larger one is 413. */
+  public static final int MAX_BODY = 4 << 20;
 
   /** An endpoint: reads the body and answers. */
   @FunctionalInterface
@@ -78,7 +79,17 @@ public final class JsonHandler extends Handler.Abstract {
           : Reply.text(404, "No endpoint " + path));
       return true;
     }
+    long declared = request.getLength();
+    if (declared > MAX_BODY) {
+      send(response, callback, Reply.text(413, "Request body of " + declared + " bytes exceeds the limit of "
+          + MAX_BODY + " bytes"));
+      return true;
+    }
     Content.Source.asByteBufferAsync(request, MAX_BODY).whenComplete((buffer, failure) -> {
+      if (failure != null && rootMessage(failure).toLowerCase(java.util.Locale.ROOT).contains("too large")) {
+        send(response, callback, Reply.text(413, "Request body exceeds the limit of " + MAX_BODY + " bytes"));
+        return;
+      }
       if (failure != null) {
         send(response, callback, Reply.text(400, "Cannot read the request body: " + rootMessage(failure)));
         return;

@@ -58,7 +58,9 @@ final class AgentEndpoints {
         JsonNode t = tasks.get(i);
         reported.add(new Reported(
             (FrameworkID) ProtoJson.parse(t.get("framework_id"), FrameworkID.newBuilder(), "tasks[" + i + "].framework_id"),
-            (TaskInfo) ProtoJson.parse(t.get("task"), TaskInfo.newBuilder(), "tasks[" + i + "].task")));
+            (TaskInfo) ProtoJson.parse(t.get("task"), TaskInfo.newBuilder(), "tasks[" + i + "].task"),
+            t.hasNonNull("status") ? (TaskStatus) ProtoJson.parse(t.get("status"), TaskStatus.newBuilder(),
+                "tasks[" + i + "].status") : null));
       }
       String address = info.getHostname() + ":" + info.getPort();
       master.loop.execute(() -> JsonHandler.send(response, callback, registerOnLoop(info, reported, address)));
@@ -66,10 +68,59 @@ final class AgentEndpoints {
     };
   }
 
-  private record Reported(FrameworkID frameworkId, TaskInfo task) {
+  private record Reported(FrameworkID frameworkId, TaskInfo task, TaskStatus status) {
+  }
+
+  /**
+   * An agent of the registry re-registers after a master restart (Mesos' reregisterSlave while recovering): it is
+   * admitted under its id with its running tasks' resources as used (the SPI's addAgent with used), and its tasks of
+   * known frameworks are the master's tasks again; tasks of frameworks the master does not know are killed.
+   */
+  private Agent readmit(AgentInfo info, List<Reported> reported, String address) {
+    var used = new java.util.HashMap<String, io.offerlab.allocators.Resources>();
+    var kept = new ArrayList<Reported>();
+    for (Reported r : reported) {
+      Framework framework = master.frameworks.get(r.frameworkId().getValue());
+      boolean running = r.status() == null || !Entries.terminal(r.status().getState());
+      if (framework != null && running && !framework.tasks.containsKey(r.task().getTaskId().getValue())) {
+        kept.add(r);
+        used.merge(framework.id, MesosResources.toVector(r.task().getResourcesList()),
+            io.offerlab.allocators.Resources::plus);
+      } else if (framework == null) {
+        master.agentCalls.kill(address, r.task().getTaskId(), null);
+      } else if (!running && framework.completed.stream().noneMatch(t -> t.id().equals(r.task().getTaskId()
+          .getValue()))) {
+        // ended with its terminal update unacknowledged: known again, so the update reaches the framework
+        var done = new Task(r.task(), framework.id, info.getId().getValue(),
+            MesosResources.toVector(r.task().getResourcesList()));
+        done.state = r.status().getState();
+        done.ended = true;
+        framework.completed.add(done);
+      }
+    }
+    Agent agent = master.admit(info.getId().getValue(), info.toBuilder().clearId().build(), address, used);
+    for (Reported r : kept) {
+      Framework framework = master.frameworks.get(r.frameworkId().getValue());
+      var task = new Task(r.task(), framework.id, agent.id, MesosResources.toVector(r.task().getResourcesList()));
+      if (r.status() != null) {
+        task.state = r.status().getState();
+        task.latest = r.status();
+        task.statuses.add(r.status());
+      }
+      framework.tasks.put(task.id(), task);
+      agent.tasks.put(task.id(), task);
+    }
+    master.metrics.agentReregistrations++;
+    LOG.info("agent " + agent.id + " re-registered from " + address + " with " + kept.size() + " tasks");
+    return agent;
   }
 
   private Reply registerOnLoop(AgentInfo info, List<Reported> reported, String address) {
+    if (info.hasId() && master.recovering.containsKey(info.getId().getValue())) {
+      Agent back = readmit(info, reported, address);
+      return Reply.json(200, "{\"agent_id\":" + ProtoJson.print(AgentID.newBuilder().setValue(back.id).build())
+          + ",\"heartbeat_interval_seconds\":" + heartbeatSeconds + "}");
+    }
     Agent agent = info.hasId() ? master.agents.get(info.getId().getValue()) : null;
     if (agent != null && agent.active && agent.address.equals(address)) {
       master.metrics.agentReregistrations++;

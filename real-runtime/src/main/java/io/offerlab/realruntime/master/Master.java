@@ -59,6 +59,10 @@ final class Master implements MasterListener<RealOffer> {
   final Map<String, RealOffer> offers = new LinkedHashMap<>();
   final double startTime = System.currentTimeMillis() / 1000.0;
   final String allocatorName;
+  /** Agents of the registry that have not re-registered since this master started, by id. */
+  final Map<String, org.apache.mesos.v1.Protos.AgentInfo> recovering = new LinkedHashMap<>();
+  int unreachableAgents;
+  Registry registry;
   private int frameworkSerial;
   private int agentSerial;
 
@@ -154,7 +158,59 @@ final class Master implements MasterListener<RealOffer> {
       frameworksByIndex.add(null);
     }
     frameworksByIndex.set(index, framework);
+    persist();
     return framework;
+  }
+
+  /** Rewrite the registry (when there is one) with the registered agents and frameworks. */
+  void persist() {
+    if (registry == null) {
+      return;
+    }
+    var agentInfos = new ArrayList<org.apache.mesos.v1.Protos.AgentInfo>(recovering.values());
+    for (Agent agent : agents.values()) {
+      if (agent.active) {
+        agentInfos.add(agent.info);
+      }
+    }
+    registry.store(agentInfos, frameworks.values().stream().map(f -> f.info).toList());
+  }
+
+  /**
+   * Recover from the registry after a restart: its frameworks are known but disconnected until they re-subscribe
+   * (their failover timeouts run from now, and last at least {@code reregisterMillis}); its agents may re-register
+   * with their ids and running tasks until {@code reregisterMillis} pass, then they are unreachable.
+   */
+  void recover(Registry registry, long reregisterMillis) {
+    this.registry = registry;
+    Registry.State state = registry.load();
+    for (FrameworkInfo info : state.frameworks()) {
+      Framework framework = addFramework(info);
+      framework.connected = false;
+      deactivate(framework);
+      long millis = Math.max(reregisterMillis, (long) (info.getFailoverTimeout() * 1000));
+      framework.failover = loop.schedule(() -> {
+        if (!framework.connected) {
+          teardown(framework, "it did not re-subscribe after the master restarted");
+        }
+      }, millis);
+    }
+    for (var info : state.agents()) {
+      recovering.put(info.getId().getValue(), info);
+    }
+    if (!recovering.isEmpty()) {
+      LOG.info("recovered " + state.frameworks().size() + " frameworks and " + recovering.size()
+          + " agents from " + "the registry; agents may re-register for " + reregisterMillis + " ms");
+      loop.schedule(() -> {
+        for (String agentId : recovering.keySet()) {
+          LOG.info("agent " + agentId + " did not re-register in time: unreachable");
+          unreachableAgents++;
+        }
+        recovering.clear();
+        persist();
+      }, reregisterMillis);
+    }
+    persist();
   }
 
   /** Connect a framework's new event stream: SUBSCRIBED, then heartbeats (every 15 s by default). */
@@ -171,7 +227,7 @@ final class Master implements MasterListener<RealOffer> {
     framework.connected = true;
     if (!framework.active) {
       framework.active = true;
-      core.revive(framework.index, loop.now());
+      core.activateFramework(framework.index, loop.now());
     }
     send(framework, Event.newBuilder().setType(Event.Type.SUBSCRIBED).setSubscribed(Event.Subscribed.newBuilder()
         .setFrameworkId(FrameworkID.newBuilder().setValue(framework.id))
@@ -200,27 +256,36 @@ final class Master implements MasterListener<RealOffer> {
     long millis = (long) (framework.info.getFailoverTimeout() * 1000);
     framework.failover = loop.schedule(() -> {
       if (!framework.connected) {
-        teardown(framework);
+        teardown(framework, "its failover timeout of " + framework.info.getFailoverTimeout() + " s expired");
       }
     }, millis);
   }
 
+  /** Mesos' deactivate: the core rescinds the framework's offers into the allocator and stops offering to it. */
   private void deactivate(Framework framework) {
     framework.active = false;
-    long now = loop.now();
-    for (RealOffer offer : new ArrayList<>(framework.offers.values())) {
-      takeOffer(framework, offer.offerId());
-      core.decline(offer, 0, now);
-    }
-    core.suppress(framework.index, now);
+    core.deactivateFramework(framework.index, loop.now());
   }
 
-  /** TEARDOWN: kill every task of the framework, give back its offers and forget it. */
-  void teardown(Framework framework) {
+  /**
+   * Mesos' removeFramework (TEARDOWN, or its failover timeout expired): the core rescinds its offers, recovers what
+   * its tasks hold and forgets it; its tasks are killed on their agents.
+   */
+  void teardown(Framework framework, String why) {
     if (frameworks.remove(framework.id) == null) {
       return;
     }
-    deactivate(framework);
+    LOG.info("removing framework " + framework.id + ": " + why);
+    framework.active = false;
+    var held = new java.util.HashMap<Integer, Resources>();
+    for (Task task : framework.tasks.values()) {
+      Agent agent = agents.get(task.agentId);
+      if (agent != null && agent.active) {
+        held.merge(agent.index, task.resources, Resources::plus);
+      }
+    }
+    core.removeFramework(framework.index, held, loop.now());
+    persist();
     for (Task task : framework.tasks.values()) {
       Agent agent = agents.get(task.agentId);
       if (agent != null && agent.active) {
@@ -327,9 +392,17 @@ final class Master implements MasterListener<RealOffer> {
   // ---- agents -------------------------------------------------------------------------------------------------
 
   Agent addAgent(org.apache.mesos.v1.Protos.AgentInfo info, String address) {
-    String agentId = String.format(Locale.ROOT, "%s-S%d", id, agentSerial++);
+    return admit(String.format(Locale.ROOT, "%s-S%d", id, agentSerial++), info, address, Map.of());
+  }
+
+  /**
+   * Admit an agent under {@code agentId}: {@code used} maps framework ids to what its running tasks hold (an agent
+   * of the registry re-registering after a master restart), as the SPI's addAgent takes them.
+   */
+  Agent admit(String agentId, org.apache.mesos.v1.Protos.AgentInfo info, String address,
+              Map<String, Resources> used) {
     Resources total = MesosResources.toVector(info.getResourcesList());
-    int index = core.registerAgent(agentId, total, Map.of(), loop.now());
+    int index = core.registerAgent(agentId, total, used, loop.now());
     var agent = new Agent(agentId, index, info.toBuilder().setId(AgentID.newBuilder().setValue(agentId)).build(),
         total, address, System.currentTimeMillis() / 1000.0);
     agents.put(agentId, agent);
@@ -339,6 +412,8 @@ final class Master implements MasterListener<RealOffer> {
     agentsByIndex.set(index, agent);
     agent.lastHeartbeatMicros = loop.now();
     metrics.agentRegistrations++;
+    recovering.remove(agentId);
+    persist();
     return agent;
   }
 
@@ -355,6 +430,7 @@ final class Master implements MasterListener<RealOffer> {
       lose(task, TaskStatus.Reason.REASON_AGENT_REMOVED, "Agent " + agent.id + " removed: " + why);
     }
     agent.tasks.clear();
+    persist();
     for (Framework framework : frameworks.values()) {
       send(framework, Event.newBuilder().setType(Event.Type.FAILURE).setFailure(Event.Failure.newBuilder()
           .setAgentId(AgentID.newBuilder().setValue(agent.id))).build());

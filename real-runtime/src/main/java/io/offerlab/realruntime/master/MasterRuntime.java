@@ -10,6 +10,7 @@ import io.offerlab.realruntime.http.JsonHandler;
 import io.offerlab.realruntime.http.JsonHandler.Reply;
 import io.offerlab.simcore.master.MasterCoreSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -44,10 +45,42 @@ public final class MasterRuntime implements AutoCloseable {
    * @param allocatorOptions priorities and partitions for the allocator (the seed, agent shuffling and the minimum
    *     filter of one allocation interval are set here, as the simulator sets them)
    * @param weights role weights (Mesos {@code --weights})
+   * @param security credentials and ACLs (Mesos {@code --credentials}, {@code --acls})
+   * @param workDir where the registry lives (Mesos {@code --work_dir}), or null for none
+   * @param agentReregisterTimeout how long after a restart the registry's agents may re-register (Mesos: 10 min)
    */
   public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                         Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
-                        Map<String, Double> weights) {
+                        Map<String, Double> weights, Security security, Path workDir,
+                        Duration agentReregisterTimeout) {
+    /** A master with security and no registry. */
+    public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
+                   Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
+                   Map<String, Double> weights, Security security) {
+      this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, security, null, Duration.ofMinutes(10));
+    }
+
+    /** The same options with a registry under {@code workDir}. */
+    public Options withRegistry(Path workDir, Duration agentReregisterTimeout) {
+      return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout);
+    }
+
+    /** A master without credentials or ACLs. */
+    public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
+                   Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
+                   Map<String, Double> weights) {
+      this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, Security.open());
+    }
+
+    /** The same options with {@code security}. */
+    public Options withSecurity(Security security) {
+      return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout);
+    }
+
     /** The defaults of {@code offerlab master} with no allocator configuration. */
     public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                    Duration agentTimeout, Duration schedulerHeartbeat) {
@@ -118,11 +151,19 @@ public final class MasterRuntime implements AutoCloseable {
     String id = UUID.randomUUID().toString();
     Master master = onLoop(loop, () -> new Master(id, options.ip(), port, loop, allocator, options.allocator(),
         settings, options.schedulerHeartbeat().toMillis() / 1000.0));
+    if (options.workDir() != null) {
+      var registry = new Registry(options.workDir());
+      onLoop(loop, () -> {
+        master.recover(registry, options.agentReregisterTimeout().toMillis());
+        return null;
+      });
+    }
     var agents = new AgentEndpoints(master, options.agentHeartbeat().toMillis() / 1000.0);
-    handler.stream("POST", SchedulerConnection.PATH, new SchedulerApi(master))
-        .stream("POST", AgentProtocol.REGISTER, agents.register())
-        .stream("POST", AgentProtocol.HEARTBEAT, agents.heartbeat())
-        .stream("POST", AgentProtocol.UPDATE, agents.update())
+    Security security = options.security();
+    handler.stream("POST", SchedulerConnection.PATH, security.guard(new SchedulerApi(master, security)))
+        .stream("POST", AgentProtocol.REGISTER, security.guard(agents.register()))
+        .stream("POST", AgentProtocol.HEARTBEAT, security.guard(agents.heartbeat()))
+        .stream("POST", AgentProtocol.UPDATE, security.guard(agents.update()))
         .stream("GET", "/master/state", (request, body, response, callback) -> {
           loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, StateJson.state(master))));
           return null;

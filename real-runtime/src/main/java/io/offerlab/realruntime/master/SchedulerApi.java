@@ -23,9 +23,11 @@ import org.eclipse.jetty.util.Callback;
 final class SchedulerApi implements JsonHandler.StreamingEndpoint {
   private final Master master;
   private final SchedulerCalls calls;
+  private final Security security;
 
-  SchedulerApi(Master master) {
+  SchedulerApi(Master master, Security security) {
     this.master = master;
+    this.security = security;
     this.calls = new SchedulerCalls(master);
   }
 
@@ -44,6 +46,12 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     if (invalid != null) {
       return Reply.text(400, "Failed to validate scheduler::Call: " + invalid);
     }
+    if (call.getType() == Call.Type.SUBSCRIBE) {
+      String refused = authorize(call.getSubscribe().getFrameworkInfo(), (String) request.getAttribute(Security.PRINCIPAL));
+      if (refused != null) {
+        return Reply.text(403, refused);
+      }
+    }
     String streamHeader = request.getHeaders().get("Mesos-Stream-Id");
     master.loop.execute(() -> {
       if (call.getType() == Call.Type.SUBSCRIBE) {
@@ -52,6 +60,24 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
       }
       JsonHandler.send(response, callback, onLoop(call, streamHeader));
     });
+    return null;
+  }
+
+  /**
+   * Mesos' checks of a SUBSCRIBE's principal: an authenticated framework may not claim another principal, and the
+   * ACLs' register_frameworks rules must let its principal use its role. Returns the refusal, or null.
+   */
+  private String authorize(org.apache.mesos.v1.Protos.FrameworkInfo info, String authenticated) {
+    if (authenticated != null && info.hasPrincipal() && !info.getPrincipal().equals(authenticated)) {
+      return "Framework principal '" + info.getPrincipal() + "' does not match authenticated principal '"
+          + authenticated + "'";
+    }
+    String principal = authenticated != null ? authenticated : info.hasPrincipal() ? info.getPrincipal() : null;
+    String role = Master.roleOf(info);
+    if (!security.mayRegister(principal, role)) {
+      return "Not authorized to subscribe as principal '" + (principal == null ? "ANY" : principal)
+          + "' in role '" + role + "' (--acls register_frameworks)";
+    }
     return null;
   }
 
@@ -112,7 +138,16 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     var info = call.getSubscribe().getFrameworkInfo();
     Framework framework = info.hasId() ? master.frameworks.get(info.getId().getValue()) : null;
     if (info.hasId() && framework == null && master.completedFrameworks.containsKey(info.getId().getValue())) {
-      JsonHandler.send(response, callback, Reply.text(403, "Framework has been removed"));
+      // Mesos' subscribe of a completed framework: an ERROR event on the new stream, which then closes
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.getHeaders().put("Mesos-Stream-Id", UUID.randomUUID().toString());
+      var stream = new EventStream(response, callback, () -> { });
+      stream.send(ProtoJson.print(org.apache.mesos.v1.scheduler.Protos.Event.newBuilder()
+          .setType(org.apache.mesos.v1.scheduler.Protos.Event.Type.ERROR)
+          .setError(org.apache.mesos.v1.scheduler.Protos.Event.Error.newBuilder()
+              .setMessage("Framework has been removed")).build()));
+      stream.close();
       return;
     }
     if (framework == null) {
@@ -120,6 +155,7 @@ final class SchedulerApi implements JsonHandler.StreamingEndpoint {
     } else {
       framework.info = info.toBuilder().setId(info.getId()).build();
       master.core.updateFramework(framework.index, Master.capabilities(info), master.loop.now());
+      master.persist();
     }
     String streamId = UUID.randomUUID().toString();
     response.setStatus(200);

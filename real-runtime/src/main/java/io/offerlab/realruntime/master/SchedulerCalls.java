@@ -49,7 +49,7 @@ final class SchedulerCalls {
       case KILL -> kill(framework, call.getKill());
       case ACKNOWLEDGE -> acknowledge(call.getAcknowledge());
       case RECONCILE -> reconcile(framework, call.getReconcile());
-      case TEARDOWN -> master.teardown(framework);
+      case TEARDOWN -> master.teardown(framework, "TEARDOWN");
       default -> { } // REQUEST, MESSAGE, SHUTDOWN and the operator calls do nothing here
     }
   }

@@ -39,7 +39,7 @@ final class StateJson {
     long active = master.agents.values().stream().filter(a -> a.active).count();
     root.put("activated_slaves", active);
     root.put("deactivated_slaves", 0);
-    root.put("unreachable_slaves", 0);
+    root.put("unreachable_slaves", master.unreachableAgents);
     root.putObject("flags").put("allocator", master.allocatorName);
     ArrayNode slaves = root.putArray("slaves");
     for (Agent agent : master.agents.values()) {

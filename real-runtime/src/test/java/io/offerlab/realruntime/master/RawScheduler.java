@@ -27,10 +27,17 @@ final class RawScheduler implements AutoCloseable {
   String frameworkId;
 
   RawScheduler(String master, String name) throws Exception {
+    this(master, "{\"user\":\"u\",\"name\":\"" + name + "\"}", true);
+  }
+
+  /** Subscribe with this FrameworkInfo JSON (with an id, a re-SUBSCRIBE); waits for SUBSCRIBED unless told not to. */
+  RawScheduler(String master, String frameworkInfo, boolean awaitSubscribed) throws Exception {
     this.master = master;
     connection = new SchedulerConnection(master);
-    connection.subscribe(ProtoJson.parse(("{\"type\":\"SUBSCRIBE\",\"subscribe\":{\"framework_info\":{\"user\":\"u\","
-        + "\"name\":\"" + name + "\"}}}").getBytes(), Call.newBuilder()));
+    var id = new ObjectMapperHolder().id(frameworkInfo);
+    connection.subscribe(ProtoJson.parse(("{" + (id == null ? "" : "\"framework_id\":{\"value\":\"" + id + "\"},")
+        + "\"type\":\"SUBSCRIBE\",\"subscribe\":{\"framework_info\":" + frameworkInfo + "}}").getBytes(),
+        Call.newBuilder()));
     reader = new Thread(() -> {
       try {
         for (Event e = connection.next(); e != null; e = connection.next()) {
@@ -42,7 +49,44 @@ final class RawScheduler implements AutoCloseable {
     });
     reader.setDaemon(true);
     reader.start();
-    frameworkId = await(e -> e.getType() == Event.Type.SUBSCRIBED).getSubscribed().getFrameworkId().getValue();
+    if (awaitSubscribed) {
+      frameworkId = await(e -> e.getType() == Event.Type.SUBSCRIBED).getSubscribed().getFrameworkId().getValue();
+    }
+  }
+
+  /** Reads the id of a FrameworkInfo JSON. */
+  private static final class ObjectMapperHolder {
+    String id(String json) throws java.io.IOException {
+      var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("id").path("value");
+      return node.isTextual() ? node.asText() : null;
+    }
+  }
+
+  /** Launch a command task on the offer with 0.1 cpus; returns the reply's status. */
+  int launch(org.apache.mesos.v1.Protos.Offer offer, String taskId, String command) throws Exception {
+    var reply = call("\"type\":\"ACCEPT\",\"accept\":{\"offer_ids\":[{\"value\":\""
+        + offer.getId().getValue() + "\"}],\"operations\":[{\"type\":\"LAUNCH\",\"launch\":{\"task_infos\":["
+        + "{\"name\":\"" + taskId + "\",\"task_id\":{\"value\":\"" + taskId + "\"},\"agent_id\":{\"value\":\""
+        + offer.getAgentId().getValue() + "\"},\"resources\":[{\"name\":\"cpus\",\"type\":\"SCALAR\","
+        + "\"scalar\":{\"value\":0.1}}],\"command\":{\"value\":\"" + command + "\"}}]}}]}");
+    return reply.statusCode();
+  }
+
+  /** Wait for an update of the task in this state, acknowledging every update of the task with a uuid till then. */
+  org.apache.mesos.v1.Protos.TaskStatus awaitState(String taskId, String state) throws Exception {
+    while (true) {
+      Event e = await(x -> x.getType() == Event.Type.UPDATE
+          && x.getUpdate().getStatus().getTaskId().getValue().equals(taskId));
+      var status = e.getUpdate().getStatus();
+      if (status.hasUuid()) {
+        call("\"type\":\"ACKNOWLEDGE\",\"acknowledge\":{\"agent_id\":{\"value\":\""
+            + status.getAgentId().getValue() + "\"},\"task_id\":{\"value\":\"" + taskId + "\"},\"uuid\":\""
+            + java.util.Base64.getEncoder().encodeToString(status.getUuid().toByteArray()) + "\"}}");
+      }
+      if (status.getState().name().equals(state)) {
+        return status;
+      }
+    }
   }
 
   /** Wait for the first event (not seen before) that matches. */

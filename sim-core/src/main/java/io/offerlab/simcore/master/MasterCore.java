@@ -7,6 +7,7 @@ import io.offerlab.allocators.Resources;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class MasterCore<O extends MasterOffer> {
   private final AgentTable agents = new AgentTable();
   private final List<String> frameworkIds = new ArrayList<>();
   private final Map<String, Integer> frameworkIndex = new HashMap<>();
+  private final BitSet frameworkActive = new BitSet();
+  private final BitSet frameworkRemoved = new BitSet();
   private final ArrayDeque<O> byCreation = new ArrayDeque<>();
   private final List<Integer> agentCycle = new ArrayList<>();
   private final List<String> agentCycleIds = new ArrayList<>();
@@ -143,6 +146,7 @@ public final class MasterCore<O extends MasterOffer> {
     int index = frameworkIds.size();
     frameworkIds.add(frameworkId);
     frameworkIndex.put(frameworkId, index);
+    frameworkActive.set(index);
     if (index == batchSize.length) {
       batchSize = Arrays.copyOf(batchSize, 2 * index);
       batches = Arrays.copyOf(batches, 2 * index);
@@ -157,8 +161,75 @@ public final class MasterCore<O extends MasterOffer> {
    * GPUs may be offered to it). Runs no cycle at once; the next periodic one sees it.
    */
   public void updateFramework(int frameworkIndex, Set<Capability> capabilities, long now) {
+    if (frameworkRemoved.get(frameworkIndex)) {
+      return;
+    }
     allocator.updateFramework(frameworkIds.get(frameworkIndex), capabilities);
     rearm(now);
+  }
+
+  /**
+   * Deactivates a framework (Mesos {@code deactivate(framework, rescind)}: its scheduler disconnected, or it is being
+   * removed): the allocator stops offering to it, and its outstanding offers are rescinded, oldest first, their
+   * resources going back to the allocator unfiltered. It keeps what its tasks hold. No-op if already inactive.
+   */
+  public void deactivateFramework(int frameworkIndex, long now) {
+    if (!frameworkActive.get(frameworkIndex) || frameworkRemoved.get(frameworkIndex)) {
+      return;
+    }
+    frameworkActive.clear(frameworkIndex);
+    allocator.deactivateFramework(frameworkIds.get(frameworkIndex));
+    for (O offer : outstandingOffers(-1)) {
+      if (offer.frameworkIndex() == frameworkIndex) {
+        rescind(offer, true, now);
+      }
+    }
+    rearm(now);
+  }
+
+  /**
+   * Activates a deactivated framework (Mesos {@code activate}: it re-subscribed within its failover timeout) and
+   * runs a cycle for it. No-op if already active.
+   */
+  public void activateFramework(int frameworkIndex, long now) {
+    if (frameworkActive.get(frameworkIndex) || frameworkRemoved.get(frameworkIndex)) {
+      return;
+    }
+    frameworkActive.set(frameworkIndex);
+    allocator.activateFramework(frameworkIds.get(frameworkIndex));
+    requestFullCycle(now);
+  }
+
+  /**
+   * Removes a framework for good (Mesos {@code removeFramework}: TEARDOWN, or its failover timeout expired): it is
+   * deactivated (its offers rescinded and recovered), then the resources of its running tasks, {@code held} (agent
+   * index to what its tasks there hold), go back to the allocator unfiltered, and the allocator forgets it. The
+   * driver kills those tasks. Its index stays taken; its id cannot be added again.
+   */
+  public void removeFramework(int frameworkIndex, Map<Integer, Resources> held, long now) {
+    if (frameworkRemoved.get(frameworkIndex)) {
+      return;
+    }
+    deactivateFramework(frameworkIndex, now);
+    String id = frameworkIds.get(frameworkIndex);
+    for (Map.Entry<Integer, Resources> e : held.entrySet()) {
+      if (agents.up(e.getKey()) && !e.getValue().isEmpty()) {
+        allocator.recover(id, agents.id(e.getKey()), e.getValue(), 0, now);
+      }
+    }
+    allocator.removeFramework(id);
+    frameworkRemoved.set(frameworkIndex);
+    rearm(now);
+  }
+
+  /** Returns whether the framework is active (subscribed and connected, not deactivated or removed). */
+  public boolean frameworkActive(int frameworkIndex) {
+    return frameworkActive.get(frameworkIndex) && !frameworkRemoved.get(frameworkIndex);
+  }
+
+  /** Returns whether the framework was removed. */
+  public boolean frameworkRemoved(int frameworkIndex) {
+    return frameworkRemoved.get(frameworkIndex);
   }
 
   /** Returns the index of a known framework. */
@@ -172,12 +243,18 @@ public final class MasterCore<O extends MasterOffer> {
 
   /** Mesos REVIVE: clears the framework's filters, unsuppresses it and runs a cycle. */
   public void revive(int frameworkIndex, long nowMicros) {
+    if (!frameworkActive(frameworkIndex)) {
+      return;
+    }
     allocator.revive(frameworkIds.get(frameworkIndex));
     requestFullCycle(nowMicros);
   }
 
   /** Mesos SUPPRESS: no more offers to the framework until it revives. */
   public void suppress(int frameworkIndex, long nowMicros) {
+    if (frameworkRemoved.get(frameworkIndex)) {
+      return;
+    }
     allocator.suppress(frameworkIds.get(frameworkIndex));
   }
 
@@ -200,7 +277,7 @@ public final class MasterCore<O extends MasterOffer> {
   }
 
   private void giveBack(O offer, Resources back, double refuseSeconds, long now) {
-    if (!back.isEmpty()) {
+    if (!back.isEmpty() && !frameworkRemoved.get(offer.frameworkIndex())) {
       allocator.recover(offer.frameworkId(), offer.agentId(), back, refuseSeconds, now);
       rearm(now);
     }
@@ -208,6 +285,9 @@ public final class MasterCore<O extends MasterOffer> {
 
   /** A task of the framework on the agent ended (finished, failed or killed): its resources go back unfiltered. */
   public void taskEnded(int frameworkIndex, int agentIndex, Resources resources, long now) {
+    if (frameworkRemoved.get(frameworkIndex)) {
+      return; // a removed framework's tasks were recovered at its removal
+    }
     allocator.recover(frameworkIds.get(frameworkIndex), agents.id(agentIndex), resources, 0, now);
     rearm(now);
   }

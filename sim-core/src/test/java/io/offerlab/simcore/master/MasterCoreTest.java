@@ -137,6 +137,54 @@ class MasterCoreTest {
         "the tasks of a framework that has not re-subscribed keep their resources");
   }
 
+  @Test
+  void aDeactivatedFrameworksOffersAreRescindedAndRecoveredAndItGetsNoneUntilActivated() {
+    MasterCore<Held> core = core(0);
+    core.addAgent("a0", AGENT, 0);
+    int f = core.addFramework("f", "r", java.util.Set.of(), 0);
+    cycle.fire();
+    Held offer = recorder.batches.get(0)[0];
+    recorder.outstanding.add(offer);
+    core.deactivateFramework(f, 2 * SECOND);
+    assertEquals(List.of(offer), recorder.rescinded, "Mesos deactivate(framework, rescind=true)");
+    assertEquals(AGENT, allocator.available("a0"), "its offers go back to the allocator");
+    assertFalse(core.frameworkActive(f));
+    if (cycle.isScheduled()) {
+      cycle.fire();
+    }
+    assertEquals(1, recorder.batches.size(), "an inactive framework is offered nothing");
+    core.activateFramework(f, 4 * SECOND + 3);
+    assertEquals(4 * SECOND + 3, cycle.time(), "re-subscribing within the failover timeout runs a cycle at once");
+    cycle.fire();
+    assertEquals(2, recorder.batches.size());
+    assertEquals(AGENT, recorder.batches.get(1)[0].resources());
+  }
+
+  @Test
+  void aRemovedFrameworksTasksAndOffersGoBackAndItIsForgotten() {
+    MasterCore<Held> core = core(0);
+    int agent = core.addAgent("a0", AGENT, 0);
+    int f = core.addFramework("f", "r", java.util.Set.of(), 0);
+    int g = core.addFramework("g", "r", java.util.Set.of(), 0);
+    cycle.fire();
+    Held offer = recorder.batches.get(0)[0];
+    assertEquals(f, offer.frameworkIndex());
+    Resources task = Resources.parse("cpus:1;mem:1024");
+    core.accept(offer, task, 100, SECOND);
+    core.removeFramework(f, java.util.Map.of(agent, task), 2 * SECOND);
+    assertTrue(core.frameworkRemoved(f));
+    assertEquals(AGENT, allocator.available("a0"), "its tasks' resources and its declined part are recovered");
+    core.taskEnded(f, agent, task, 3 * SECOND);
+    assertEquals(AGENT, allocator.available("a0"), "a later end of its killed task recovers nothing twice");
+    core.revive(f, 3 * SECOND);
+    cycle.fire();
+    Held last = recorder.batches.get(recorder.batches.size() - 1)[0];
+    assertEquals(g, last.frameworkIndex(), "only the remaining framework is offered");
+    assertEquals(AGENT, last.resources());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> core.addFramework("f", "r", java.util.Set.of(), 4 * SECOND), "a removed id cannot come back");
+  }
+
   /** The driver's offer: nothing more than the core's. */
   static final class Held extends MasterOffer {
     Held(OfferKey key, Resources resources) {
