@@ -57,7 +57,8 @@ class AgentProcessTest {
       var children = new java.util.ArrayList<ProcessHandle>();
       for (String file : List.of("child1", "child2")) {
         Path pidFile = sandbox.resolve(file);
-        for (int i = 0; i < 200 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
+        // Up to 60 s: on a loaded 2-core machine the task's shell can take over 10 s to start its children.
+        for (int i = 0; i < 1200 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
           Thread.sleep(50);
         }
         children.add(ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow());
