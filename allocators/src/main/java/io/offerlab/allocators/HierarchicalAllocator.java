@@ -152,7 +152,7 @@ abstract class HierarchicalAllocator implements Allocator {
         allocate(agent, framework, r.toMilliArray(0), r.namedRanges());
       } else {
         agent.take(r.toMilliArray(0), r.namedRanges());
-        agent.pending.merge(entry.getKey(), r, Resources::plus);
+        agent.pending().merge(entry.getKey(), r, Resources::plus);
         pendingAgents.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(agent);
         refreshAllocatable(agent);
       }
@@ -166,7 +166,7 @@ abstract class HierarchicalAllocator implements Allocator {
       return;
     }
     for (AgentState agent : waiting) {
-      Resources held = agent.pending.remove(framework.id);
+      Resources held = agent.pending().remove(framework.id);
       if (held != null) {
         agent.give(held.toMilliArray(0), held.namedRanges());
         allocate(agent, framework, held.toMilliArray(0), held.namedRanges());
@@ -177,7 +177,7 @@ abstract class HierarchicalAllocator implements Allocator {
   @Override
   public void removeAgent(String agentId) {
     AgentState agent = agent(agentId);
-    for (String pending : agent.pending.keySet()) {
+    for (String pending : agent.pending == null ? List.<String>of() : agent.pending.keySet()) {
       pendingAgents.get(pending).remove(agent);
     }
     for (var held : new ArrayList<>(agent.holders.entrySet())) {
@@ -256,7 +256,7 @@ abstract class HierarchicalAllocator implements Allocator {
       if (held != null) {
         unallocate(agent, framework, held.clone());
       }
-      NamedRanges ranges = agent == null ? null : agent.heldRanges.get(framework);
+      NamedRanges ranges = agent == null ? null : agent.heldRanges(framework);
       if (ranges != null) {
         agent.returnRanges(framework, ranges);
       }
@@ -381,7 +381,7 @@ abstract class HierarchicalAllocator implements Allocator {
     long[] amount = resources.toMilliArray(0);
     NamedRanges ranges = resources.namedRanges();
     if (amount.length > 0 && (held == null || !Resources.containsMilli(held, amount))
-        || ranges != null && !NamedRanges.contains(agent.heldRanges.get(framework), ranges)) {
+        || ranges != null && !NamedRanges.contains(agent.heldRanges(framework), ranges)) {
       String holds = allocation(frameworkId, agentId).toString();
       throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + (holds.isEmpty() ? "nothing" : holds)
           + " on agent '" + agentId + "', cannot recover " + resources);
@@ -416,7 +416,7 @@ abstract class HierarchicalAllocator implements Allocator {
 
   /** A task of a framework not added yet ended on a re-registered agent: its resources are free again. */
   private void recoverPending(String frameworkId, AgentState agent, Resources resources) {
-    Resources held = agent.pending.get(frameworkId);
+    Resources held = agent.pending == null ? null : agent.pending.get(frameworkId);
     if (held == null) {
       throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
     }
@@ -656,7 +656,7 @@ abstract class HierarchicalAllocator implements Allocator {
   private void allocate(AgentState agent, FrameworkState framework, long[] amount, NamedRanges ranges) {
     agent.take(amount, ranges);
     if (ranges != null) {
-      agent.heldRanges.merge(framework, ranges, NamedRanges::plus);
+      agent.holdRanges(framework, ranges);
     }
     long[] held = agent.holders.get(framework);
     if (held == null) {
@@ -714,14 +714,14 @@ abstract class HierarchicalAllocator implements Allocator {
     AgentState agent = agent(agentId);
     FrameworkState framework = frameworks.get(frameworkId);
     if (framework == null) {
-      Resources pending = agent.pending.get(frameworkId);
+      Resources pending = agent.pending == null ? null : agent.pending.get(frameworkId);
       if (pending == null) {
         throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
       }
       return pending;
     }
     long[] held = agent.holders.get(framework);
-    NamedRanges ranges = agent.heldRanges.get(framework);
+    NamedRanges ranges = agent.heldRanges(framework);
     return held == null && ranges == null ? Resources.EMPTY
         : Resources.wrap(held == null ? new long[0] : held.clone(), ranges);
   }
@@ -774,9 +774,9 @@ abstract class HierarchicalAllocator implements Allocator {
     final Map<FrameworkState, long[]> holders = new HashMap<>();
     /** Free range resources (null when none), and those each framework holds. */
     NamedRanges freeRanges;
-    final Map<FrameworkState, NamedRanges> heldRanges = new HashMap<>(4);
-    /** What the agent's tasks use for frameworks not added yet (it re-registered before them). */
-    final Map<String, Resources> pending = new HashMap<>(4);
+    private Map<FrameworkState, NamedRanges> heldRanges;
+    /** What the agent's tasks use for frameworks not added yet (it re-registered before them); null while none. */
+    Map<String, Resources> pending;
     /** Decline filters by framework index: a chain of filters each, or null. */
     Filter[] filters;
     /** Bumped whenever the free resources change. */
@@ -824,13 +824,36 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
 
+    /** Returns the map of pending uses, created on first use (most agents never have one). */
+    Map<String, Resources> pending() {
+      if (pending == null) {
+        pending = new HashMap<>(4);
+      }
+      return pending;
+    }
+
+    /** Returns the ranges the framework holds here, or null. */
+    NamedRanges heldRanges(FrameworkState framework) {
+      return heldRanges == null ? null : heldRanges.get(framework);
+    }
+
+    /** Adds ranges to what the framework holds here. */
+    void holdRanges(FrameworkState framework, NamedRanges ranges) {
+      if (heldRanges == null) {
+        heldRanges = new HashMap<>(4);
+      }
+      heldRanges.merge(framework, ranges, NamedRanges::plus);
+    }
+
     /** Returns ranges a framework held to the free ranges. */
     void returnRanges(FrameworkState framework, NamedRanges ranges) {
-      NamedRanges left = NamedRanges.minus(heldRanges.get(framework), ranges);
+      NamedRanges left = NamedRanges.minus(heldRanges(framework), ranges);
       if (left == null) {
-        heldRanges.remove(framework);
+        if (heldRanges != null) {
+          heldRanges.remove(framework);
+        }
       } else {
-        heldRanges.put(framework, left);
+        heldRanges.put(framework, left); // left is part of what it held, so the map exists
       }
       freeRanges = NamedRanges.plus(freeRanges, ranges);
       version++;
