@@ -153,7 +153,7 @@ final class ReplayResults {
         cpuSeconds += rows.get(k - 1)[5 + 2 * f] * (rows.get(k)[0] - rows.get(k - 1)[0]);
       }
       fws.add(new Results.Framework(name, roles.get(name), fJobs, fDone, fFailed, fTasks, fTasksDone, fTasksFailed,
-          fTasksKilled, 0, shareSum[f] / n, end > 0 ? cpuSeconds / end : Double.NaN, cpuSeconds, cpuSeconds, 0,
+          fTasksKilled, 0, shareSum[f] / n, Double.NaN, end > 0 ? cpuSeconds / end : Double.NaN, cpuSeconds, cpuSeconds, 0,
           0, 0, Map.of(), distribution(fj), distribution(fw), Distribution.EMPTY));
     }
     Map<String, Object> config = new LinkedHashMap<>();
