@@ -83,6 +83,25 @@ class ReplayAndFidelityTest {
     return false;
   }
 
+  private static void awaitOneAgent(String master) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      try {
+        last = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + master
+            + "/metrics/snapshot")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        if (new ObjectMapper().readTree(last).path("master/slaves_active").asDouble() >= 1) {
+          return;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the agent never registered: " + last);
+  }
+
   @Test
   void replayFinishesEveryJobAsTheTraceSays() throws Exception {
     Path trace = work.resolve("small.jsonl");
@@ -96,6 +115,7 @@ class ReplayAndFidelityTest {
         "cpus:1.5;mem:512");
     processes.add(agent);
     agentPids.add(agent.process().pid());
+    awaitOneAgent(master);
     Path out = work.resolve("replay");
     StringWriter text = new StringWriter();
     int code = Main.execute(new PrintWriter(text), new PrintWriter(text), "replay", "--master", master,
