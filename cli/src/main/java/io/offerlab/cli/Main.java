@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
         MasterCommand.class,
         AgentCommand.class,
         ExecuteCommand.class,
+        ReplayCommand.class,
+        FidelityCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for bad usage or bad input. */
