@@ -42,9 +42,13 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE.yaml", description = "Configuration overriding defaults.yaml.")
   Path config;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "The seed every run shares "
-      + "(default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", paramLabel = "N", description = "The seed every run shares (default: 1); runs go to "
+      + "ALLOCATOR/.")
+  Long seed;
+
+  @Option(names = "--seeds", paramLabel = "FROM..TO|N,N...", description = "Run every allocator on each seed, into "
+      + "ALLOCATOR/seed-N/, and pool the seeds with 95% confidence intervals (summary-ci.csv); not with --seed.")
+  String seeds;
 
   @Option(names = "--workload-option", paramLabel = "KEY=VALUE", description = "An option for the workload reader.")
   Map<String, String> workloadOptions = new LinkedHashMap<>();
@@ -58,14 +62,20 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<String> allocators = List.of(allocatorList.split(",", -1));
+    if (seed != null && seeds != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--seed and --seeds: expected one of them, found both");
+    }
+    List<Long> seedList = seeds == null ? List.of() : Seeds.parse(spec.commandLine(), seeds);
     List<String> args = new ArrayList<>(List.of("./offerlab", "compare"));
     List<String> given = spec.commandLine().getParseResult().originalArgs();
     args.addAll(given.subList(given.indexOf(spec.name()) + 1, given.size()));
-    Comparison.Request request = new Comparison.Request(workload, workloadOptions, allocators, cluster, config, seed,
-        CompareManifest.commandLine(args));
+    Comparison.Request request = new Comparison.Request(workload, workloadOptions, allocators, cluster, config,
+        seed == null ? 1 : seed, CompareManifest.commandLine(args), seedList);
+    int runs = allocators.size() * Math.max(1, seedList.size());
     long start = System.nanoTime();
     ComparisonSummary summary;
-    try (RunProgress progress = RunProgress.start("compare", allocators.size())) {
+    try (RunProgress progress = RunProgress.start("compare", runs)) {
       summary = Comparison.run(request, out, RunProgress.threads(threads), new Comparison.Listener() {
         @Override
         public void finished(String allocator, int done, int total) {
@@ -80,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     Results.Run ran = summary.allocators().get(0).summary().results().run();
     spec.commandLine().getOut().printf(java.util.Locale.ROOT, "compare: %d runs in %.1f s%ncluster: %s (%s)%n"
-        + "report: %s%n", allocators.size(), (System.nanoTime() - start) / 1e9, ran.cluster(),
+        + "report: %s%n", runs, (System.nanoTime() - start) / 1e9, ran.cluster(),
         ran.clusterDescription(), out.resolve("index.html").toAbsolutePath().normalize());
     spec.commandLine().getOut().flush();
     return 0;

@@ -50,7 +50,7 @@ public final class Simulations {
    *     where possible
    */
   public static RunResult run(RunSpec spec, Path outDir, ProgressListener progress) {
-    SimulationConfig config = SimulationConfig.load(spec.config());
+    SimulationConfig config = SimulationConfig.load(spec.config(), Workloads.suggestedConfig(spec.workload()));
     Allocators.spec(spec.allocator());
     Map<String, String> options = new TreeMap<>(spec.workloadOptions());
     if (spec.workload().startsWith("synthetic:")) {

@@ -42,8 +42,8 @@ class ResultsFilesTest {
     for (JsonNode f : r.get("frameworks")) {
       names.add(f.get("name").asText());
       launched += f.get("tasksLaunched").asLong();
-      for (String field : List.of("role", "jobs", "jobsCompleted", "meanDominantShare", "meanCpus",
-          "jobCompletionSeconds", "jobWaitSeconds", "cpuSecondsUsed", "throttledSeconds", "oomKills")) {
+      for (String field : List.of("role", "jobs", "jobsCompleted", "meanDominantShare", "meanAllocatorShare",
+          "meanCpus", "jobCompletionSeconds", "jobWaitSeconds", "cpuSecondsUsed", "throttledSeconds", "oomKills")) {
         assertTrue(f.has(field), field);
       }
     }
@@ -76,6 +76,7 @@ class ResultsFilesTest {
         + "tasks_pending,jain");
     names.forEach(n -> expected.append(",share:").append(n));
     names.forEach(n -> expected.append(",cpus:").append(n));
+    names.forEach(n -> expected.append(",allocator_share:").append(n));
     assertEquals(expected.toString(), header);
     double makespan = r.at("/summary/makespanSeconds").asDouble();
     for (int i = 0; i < rows.size() - 1; i++) {

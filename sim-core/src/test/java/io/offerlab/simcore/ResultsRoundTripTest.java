@@ -70,7 +70,7 @@ class ResultsRoundTripTest {
             new Results.JobCounts(12_112_181, 12_112_000, 100, 1, 80), new Results.TaskCounts(1L << 40, 3, 2, 1, 0),
             some, none, 0.93, new Results.OfferCounts(12_112_181, 1, 2, 3), 0, "completed"),
         new Results.Isolation("shares", "limit", 1e20, 0.0001, 0, 2, none),
-        List.of(new Results.Framework("a", "a", 1, 1, 0, 2, 2, 0, 0, 0, 0.3, 80.2, 9e5, 9e5, 1e-4, 0, 0,
+        List.of(new Results.Framework("a", "a", 1, 1, 0, 2, 2, 0, 0, 0, 0.3, 0.45, 80.2, 9e5, 9e5, 1e-4, 0, 0,
             Map.of("memory-limit", 2L), some, none, none)), 0);
     ResultsJson.write(dir, results);
     String text = ResultsJson.render(results);

@@ -52,6 +52,18 @@ public final class Workloads {
     }
   }
 
+  /**
+   * Returns the simulation settings a workload suggests, as YAML over the config's defaults (a run's own config still
+   * overrides them), or null. Only synthetic mixes suggest any (docs/workloads.md): {@code synthetic:drf-example}
+   * launches one task per offer so that DRF re-sorts after each task, as the DRF paper's example does.
+   */
+  public static String suggestedConfig(String spec) {
+    if (spec != null && spec.startsWith("synthetic:")) {
+      return io.offerlab.workloads.synthetic.SyntheticReader.suggestedConfig(spec.substring("synthetic:".length()));
+    }
+    return null;
+  }
+
   /** Returns the format names, in documentation order. */
   public static List<String> formats() {
     List<String> names = new ArrayList<>();

@@ -11,8 +11,9 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Framework shares over time: one panel per framework with one line per allocator (the Mesos paper's macrobenchmark,
- * NSDI 2011, section 6.1: static partitioning against Mesos), stacked CPU shares under each allocator, dominant
- * shares per framework, and Jain's fairness index of dominant shares (1 = perfectly fair).
+ * NSDI 2011, section 6.1: static partitioning against Mesos), stacked CPU shares under each allocator, both dominant
+ * shares per framework (the allocator's, running tasks plus offers with disk, which DRF equalises, solid; the
+ * running tasks', dashed), and Jain's fairness index of the allocator's dominant shares (1 = perfectly fair).
  */
 final class ShareCharts {
   private ShareCharts() {}
@@ -40,13 +41,18 @@ final class ShareCharts {
       stacked(run, ranking, palette, axis, dir, used).ifPresent(files::add);
     }
     for (RunResults run : runs) {
-      XYChart chart = Plots.xy(900, 480, "Dominant share per framework under " + run.name(), axis.title(),
+      XYChart chart = Plots.xy(900, 480, "Dominant shares per framework under " + run.name(), axis.title(),
           "dominant share (%)");
       chart.getStyler().setYAxisMin(0.0);
+      double[] t = axis.convert(run.series().time());
       for (String fw : ranking.top()) {
         if (run.series().frameworks().contains(fw)) {
-          Plots.line(chart, fw, axis.convert(run.series().time()), Plots.scale(run.series().dominantShare(fw), 100),
-              palette.framework(fw), Plots.SOLID);
+          double[] allocator = run.series().allocatorShare(fw);
+          if (allocator != null) {
+            Plots.line(chart, fw + " (allocator: tasks + offers)", t, Plots.scale(allocator, 100), palette.framework(fw), Plots.SOLID);
+          }
+          Plots.line(chart, fw + " (running tasks)", t, Plots.scale(run.series().dominantShare(fw), 100),
+              palette.framework(fw), allocator != null ? Plots.DASHED : Plots.SOLID);
         }
       }
       if (!chart.getSeriesMap().isEmpty()) {
@@ -54,7 +60,7 @@ final class ShareCharts {
             "Fairness"));
       }
     }
-    XYChart jain = Plots.xy(900, 480, "Jain's fairness index of dominant shares", axis.title(),
+    XYChart jain = Plots.xy(900, 480, "Jain's fairness index of the allocator's dominant shares", axis.title(),
         "Jain's index (1 = fair)");
     jain.getStyler().setYAxisMin(0.0);
     jain.getStyler().setYAxisMax(1.0);

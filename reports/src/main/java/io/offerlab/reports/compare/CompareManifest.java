@@ -21,14 +21,27 @@ import java.util.Optional;
  * @param allocators the allocator names, one subfolder each, baseline first
  * @param command the command line that reproduces the comparison
  * @param configText the text of the --config file, or null when none was given
+ * @param seeds the seeds of a comparison run with {@code --seeds} (runs in {@code ALLOCATOR/seed-N}), or empty for one
+ *     seed (runs in {@code ALLOCATOR})
  */
-public record CompareManifest(List<String> allocators, String command, String configText) {
+public record CompareManifest(List<String> allocators, String command, String configText, List<Long> seeds) {
   /** The manifest's file name inside a comparison folder. */
   public static final String FILE = "compare.json";
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public CompareManifest {
     allocators = List.copyOf(allocators);
+    seeds = List.copyOf(seeds);
+  }
+
+  /** A manifest of a one-seed comparison. */
+  public CompareManifest(List<String> allocators, String command, String configText) {
+    this(allocators, command, configText, List.of());
+  }
+
+  /** Returns the folder of one run: {@code ALLOCATOR/seed-N} with seeds, else {@code ALLOCATOR}. */
+  public static Path runFolder(Path dir, String allocator, Long seed) {
+    return seed == null ? dir.resolve(allocator) : dir.resolve(allocator).resolve("seed-" + seed);
   }
 
   /** Writes the manifest into the folder. */
@@ -39,6 +52,10 @@ public record CompareManifest(List<String> allocators, String command, String co
     root.put("command", command);
     if (configText != null) {
       root.put("config", configText);
+    }
+    if (!seeds.isEmpty()) {
+      ArrayNode seedList = root.putArray("seeds");
+      seeds.forEach(seedList::add);
     }
     try {
       AtomicFiles.write(dir.resolve(FILE), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root)
@@ -62,8 +79,21 @@ public record CompareManifest(List<String> allocators, String command, String co
     List<String> allocators = new ArrayList<>();
     list.forEach(n -> allocators.add(n.asText()));
     JsonNode config = root.path("config");
+    List<Long> seeds = new ArrayList<>();
+    JsonNode seedList = root.path("seeds");
+    if (!seedList.isMissingNode()) {
+      if (!seedList.isArray() || seedList.isEmpty()) {
+        throw new ResultsException(file + ": expected field seeds to list at least one seed");
+      }
+      for (JsonNode seed : seedList) {
+        if (!seed.canConvertToLong() || !seed.isIntegralNumber()) {
+          throw new ResultsException(file + ": expected whole numbers in field seeds, found " + seed);
+        }
+        seeds.add(seed.asLong());
+      }
+    }
     return Optional.of(new CompareManifest(allocators, root.path("command").asText(""),
-        config.isTextual() ? config.asText() : null));
+        config.isTextual() ? config.asText() : null, seeds));
   }
 
   /** Joins arguments into a POSIX shell command line, single-quoting those with special characters. */

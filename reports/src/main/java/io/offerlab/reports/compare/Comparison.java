@@ -35,17 +35,29 @@ public final class Comparison {
    * @param allocators the allocators, baseline first
    * @param cluster the cluster spec, or null for the workload's hint or the config's default
    * @param config a YAML configuration override, or null
-   * @param seed the seed every run shares
+   * @param seed the seed every run shares (without {@code seeds})
    * @param command the command line that reproduces the comparison, shown in index.html
+   * @param seeds the seeds to run every allocator on, each into {@code ALLOCATOR/seed-N}; empty for the one
+   *     {@code seed}, into {@code ALLOCATOR}
    */
   public record Request(String workload, Map<String, String> workloadOptions, List<String> allocators, String cluster,
-      Path config, long seed, String command) {
+      Path config, long seed, String command, List<Long> seeds) {
     /** Copies the collections. */
     public Request {
       workloadOptions = Map.copyOf(workloadOptions);
       allocators = List.copyOf(allocators);
+      seeds = List.copyOf(seeds);
+    }
+
+    /** A one-seed request. */
+    public Request(String workload, Map<String, String> workloadOptions, List<String> allocators, String cluster,
+        Path config, long seed, String command) {
+      this(workload, workloadOptions, allocators, cluster, config, seed, command, List.of());
     }
   }
+
+  /** One run of a comparison: an allocator on a seed (null: the one-seed layout). */
+  private record Item(String allocator, Long seed) {}
 
   /** Hears about finished runs, on the calling thread. */
   @FunctionalInterface
@@ -76,10 +88,19 @@ public final class Comparison {
     boolean created = !Files.exists(out);
     List<String> stale = staleRuns(out, request.allocators());
     Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
+    List<Item> items = new java.util.ArrayList<>();
+    for (String allocator : request.allocators()) {
+      if (request.seeds().isEmpty()) {
+        items.add(new Item(allocator, null));
+      } else {
+        request.seeds().forEach(seed -> items.add(new Item(allocator, seed)));
+      }
+    }
     try {
       Files.createDirectories(out);
-      ParallelRuns.run("compare", request.allocators(), threads, ParallelRuns.Order.SUBMITTED,
-          allocator -> runOne(request, allocator, out, warnings), listener::finished);
+      ParallelRuns.run("compare", items, threads, ParallelRuns.Order.SUBMITTED,
+          item -> runOne(request, item, out, warnings),
+          (item, done, total) -> listener.finished(item.allocator(), done, total));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
@@ -92,7 +113,7 @@ public final class Comparison {
       warnings.add("warning: " + out + " also holds run folders " + stale + " from another comparison; the report "
           + "shows only " + request.allocators());
     }
-    new CompareManifest(request.allocators(), request.command(), configText).write(out);
+    new CompareManifest(request.allocators(), request.command(), configText, request.seeds()).write(out);
     ComparisonSummary summary = ComparisonReport.render(out, null, ComparisonCharts.DEFAULT_TOP_FRAMEWORKS);
     List.copyOf(warnings).forEach(listener::warning);
     return summary;
@@ -101,6 +122,9 @@ public final class Comparison {
   private static void validate(Request request) {
     if (request.allocators().isEmpty()) {
       throw new ResultsException("--allocators: expected at least one allocator name");
+    }
+    if (new HashSet<>(request.seeds()).size() != request.seeds().size()) {
+      throw new ResultsException("--seeds: expected distinct seeds, found " + request.seeds());
     }
     if (new HashSet<>(request.allocators()).size() != request.allocators().size()) {
       throw new ResultsException("--allocators: expected distinct names, found " + request.allocators());
@@ -131,14 +155,17 @@ public final class Comparison {
     }
   }
 
-  private static void runOne(Request request, String allocator, Path out, Set<String> warnings) throws IOException {
-    Path target = out.resolve(allocator);
-    Path tmp = out.resolve(allocator + ".tmp");
+  private static void runOne(Request request, Item item, Path out, Set<String> warnings) throws IOException {
+    String allocator = item.allocator();
+    Path target = CompareManifest.runFolder(out, allocator, item.seed());
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     ParallelRuns.deleteTree(tmp);
     boolean published = false;
     try {
+      Files.createDirectories(target.getParent());
+      long seed = item.seed() == null ? request.seed() : item.seed();
       RunResult result = Simulations.run(new RunSpec(request.workload(), request.workloadOptions(), allocator,
-          request.cluster(), request.config(), request.seed()), tmp, ProgressListener.NONE);
+          request.cluster(), request.config(), seed), tmp, ProgressListener.NONE);
       if (Thread.currentThread().isInterrupted()) {
         return;
       }

@@ -44,28 +44,56 @@ public final class ComparisonReport {
       throw new ResultsException(dir + ": no such folder");
     }
     Optional<CompareManifest> manifest = CompareManifest.read(dir);
-    List<RunResults> runs = load(dir, manifest);
-    if (baseline != null) {
-      RunResults first = runs.stream().filter(r -> r.name().equals(baseline)).findFirst().orElseThrow(() ->
-          new ResultsException("--baseline: expected one of " + runs.stream().map(RunResults::name).toList()
-              + ", found '" + baseline + "'"));
-      runs.remove(first);
-      runs.add(0, first);
+    List<Long> seeds = manifest.map(CompareManifest::seeds).orElse(List.of());
+    List<List<RunResults>> bySeed = new ArrayList<>();
+    if (seeds.isEmpty()) {
+      bySeed.add(load(dir, manifest));
+    } else {
+      for (Long seed : seeds) {
+        List<RunResults> runs = new ArrayList<>();
+        for (String allocator : manifest.get().allocators()) {
+          runs.add(RunResults.read(CompareManifest.runFolder(dir, allocator, seed), allocator));
+        }
+        bySeed.add(runs);
+      }
     }
+    if (baseline != null) {
+      for (List<RunResults> runs : bySeed) {
+        RunResults first = runs.stream().filter(r -> r.name().equals(baseline)).findFirst().orElseThrow(() ->
+            new ResultsException("--baseline: expected one of " + runs.stream().map(RunResults::name).toList()
+                + ", found '" + baseline + "'"));
+        runs.remove(first);
+        runs.add(0, first);
+      }
+    }
+    List<RunResults> runs = bySeed.get(0);
     Path charts = dir.resolve("charts");
     clearCharts(charts);
     List<ChartFile> files = ComparisonCharts.render(runs, charts, topFrameworks);
-    ComparisonSummary summary = ComparisonSummary.of(runs);
+    List<ComparisonSummary> summaries = new ArrayList<>();
+    bySeed.forEach(r -> summaries.add(ComparisonSummary.of(r)));
+    ComparisonSummary summary = summaries.get(0);
+    SeedStatistics stats = seeds.isEmpty() ? null : SeedStatistics.of(seeds, summaries);
     RunSummary first = runs.get(0).summary();
     String title = runs.size() == 1 ? "Offerlab run: " + first.allocator() + " on " + first.workload()
         : "Offerlab comparison: " + first.workload();
     String command = manifest.map(CompareManifest::command).filter(c -> !c.isBlank())
         .orElseGet(() -> reconstruct(runs, dir));
-    AtomicFiles.write(dir.resolve("summary.csv"), SummaryTables.summaryCsv(summary));
-    AtomicFiles.write(dir.resolve("frameworks.csv"), SummaryTables.frameworksCsv(summary));
-    AtomicFiles.write(dir.resolve("summary.md"), SummaryTables.markdown(summary, title));
+    AtomicFiles.write(dir.resolve("summary.csv"), SummaryTables.summaryCsv(summaries));
+    AtomicFiles.write(dir.resolve("frameworks.csv"), SummaryTables.frameworksCsv(summaries));
+    String lead = SeedHeadline.sentence(first.workload(), summary, stats);
+    String preamble = lead + "\n\n";
+    if (stats != null) {
+      AtomicFiles.write(dir.resolve(SeedTables.CI_FILE), SeedTables.csv(stats));
+      preamble += SeedTables.markdown(stats) + "\n## Seed " + seeds.get(0) + "\n\nThe tables below and the charts"
+          + " show the first seed; summary.csv and frameworks.csv have every seed.\n\n";
+    } else {
+      deleteIfPresent(dir.resolve(SeedTables.CI_FILE));
+    }
+    String markdown = SummaryTables.markdown(summary, title, preamble);
+    AtomicFiles.write(dir.resolve("summary.md"), markdown);
     AtomicFiles.write(dir.resolve("index.html"), HtmlReport.render(dir, title, runs, summary, files, command,
-        manifest.map(CompareManifest::configText).orElse(null)));
+        manifest.map(CompareManifest::configText).orElse(null), lead, stats));
     return summary;
   }
 
@@ -93,6 +121,24 @@ public final class ComparisonReport {
           + " found none");
     }
     return runs;
+  }
+
+  /** Returns the headline sentence of a rendered comparison folder (the first paragraph of its summary.md). */
+  public static String headline(Path dir) {
+    try {
+      List<String> lines = Files.readAllLines(dir.resolve("summary.md"));
+      return lines.size() > 2 ? lines.get(2) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteIfPresent(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void clearCharts(Path charts) {

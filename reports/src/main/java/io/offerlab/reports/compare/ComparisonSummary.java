@@ -28,8 +28,10 @@ public record ComparisonSummary(String baseline, List<AllocatorRow> allocators, 
    * @param allocator the allocator (its run folder's name)
    * @param summary its results.json
    * @param speedup the speedup of mean job completion time over the baseline, on matched jobs
+   * @param runtimeSpeedup the speedup of total job run time (first task start to finish) over the baseline, on
+   *     matched jobs
    */
-  public record AllocatorRow(String allocator, RunSummary summary, double speedup) {}
+  public record AllocatorRow(String allocator, RunSummary summary, double speedup, double runtimeSpeedup) {}
 
   /**
    * One framework under one allocator.
@@ -40,9 +42,12 @@ public record ComparisonSummary(String baseline, List<AllocatorRow> allocators, 
    * @param meanCpus the framework's mean allocated CPUs
    * @param meanJct the framework's mean job completion time in seconds
    * @param speedup the speedup of the framework's job completion time over the baseline, on matched jobs
+   * @param runtimeSeconds the framework's total run time (first task start to finish) of its jobs completed under both
+   *     this allocator and the baseline, in seconds (the Mesos paper's Table 4 "sum of exec times")
+   * @param runtimeSpeedup the speedup of that total run time over the baseline's
    */
   public record FrameworkRow(String framework, String allocator, double jobsCompleted, double meanCpus, double meanJct,
-      double speedup) {}
+      double speedup, double runtimeSeconds, double runtimeSpeedup) {}
 
   /** Copies the lists. */
   public ComparisonSummary {
@@ -55,13 +60,16 @@ public record ComparisonSummary(String baseline, List<AllocatorRow> allocators, 
     RunResults base = runs.get(0);
     List<AllocatorRow> rows = new ArrayList<>();
     for (RunResults run : runs) {
-      rows.add(new AllocatorRow(run.name(), run.summary(), JobMatch.speedup(base.jobs(), run.jobs(), j -> true)));
+      rows.add(new AllocatorRow(run.name(), run.summary(), JobMatch.speedup(base.jobs(), run.jobs(), j -> true),
+          JobMatch.speedup(JobMatch.sumsBy(base.jobs(), run.jobs(), j -> "", JobRecord::runTime).get(""))));
     }
     TreeSet<String> names = new TreeSet<>();
     runs.forEach(r -> r.summary().frameworks().forEach(f -> names.add(f.name())));
     List<Map<String, double[]>> byFramework = new ArrayList<>();
+    List<Map<String, double[]>> runtimes = new ArrayList<>();
     for (RunResults run : runs) {
       byFramework.add(JobMatch.sumsBy(base.jobs(), run.jobs(), JobRecord::framework));
+      runtimes.add(JobMatch.sumsBy(base.jobs(), run.jobs(), JobRecord::framework, JobRecord::runTime));
     }
     List<FrameworkRow> fws = new ArrayList<>();
     for (String fw : names) {
@@ -70,12 +78,17 @@ public record ComparisonSummary(String baseline, List<AllocatorRow> allocators, 
         for (RunSummary.FrameworkSummary f : run.summary().frameworks()) {
           if (f.name().equals(fw)) {
             fws.add(new FrameworkRow(fw, run.name(), f.metric("jobs_completed"), f.metric("mean_cpus"),
-                f.metric("jct_mean_s"), JobMatch.speedup(byFramework.get(r).get(fw))));
+                f.metric("jct_mean_s"), JobMatch.speedup(byFramework.get(r).get(fw)),
+                runtimeTotal(runtimes.get(r).get(fw)), JobMatch.speedup(runtimes.get(r).get(fw))));
           }
         }
       }
     }
     return new ComparisonSummary(base.name(), rows, fws);
+  }
+
+  private static double runtimeTotal(double[] sums) {
+    return sums == null || sums[2] == 0 ? Double.NaN : sums[1];
   }
 
   /** Returns the framework names ordered by mean CPUs summed over allocators, largest first, at most {@code n}. */

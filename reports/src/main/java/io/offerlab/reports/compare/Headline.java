@@ -1,6 +1,11 @@
 package io.offerlab.reports.compare;
 
+import io.offerlab.reports.stats.PairedInterval;
+import io.offerlab.simcore.results.Csv;
 import io.offerlab.simcore.results.Numbers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +15,48 @@ import java.util.Locale;
  */
 public final class Headline {
   private Headline() {}
+
+  /**
+   * Formats the pooled per-framework speedups of {@code other} from a rendered folder's summary-ci.csv (empty when
+   * the folder has none), with the Mesos paper's Table 4 run-time speedup for the frameworks of synthetic:mesos-paper.
+   */
+  public static String pooled(Path dir, String other) {
+    Path file = dir.resolve(SeedTables.CI_FILE);
+    if (!Files.exists(file)) {
+      return "";
+    }
+    List<String[]> rows = new ArrayList<>();
+    List<List<String>> header = new ArrayList<>();
+    Csv.forEachRow(file, header::add, (line, fields) -> rows.add(fields));
+    List<String> h = header.get(0);
+    int a = h.indexOf("allocator");
+    int f = h.indexOf("framework");
+    int m = h.indexOf("metric");
+    int n = h.indexOf("seeds");
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20s %26s %26s %12s%n", "framework",
+        "JCT speedup (95% CI)", "run-time speedup (95% CI)", "paper (run)"));
+    for (String[] row : rows) {
+      if (!row[a].equals(other) || row[f].isEmpty() || !row[m].equals("jct_speedup")) {
+        continue;
+      }
+      String[] run = rows.stream().filter(r -> r[a].equals(other) && r[f].equals(row[f])
+          && r[m].equals("runtime_speedup")).findFirst().orElse(null);
+      MesosPaperTable4.Row paper = MesosPaperTable4.row(row[f]);
+      out.append(String.format(Locale.ROOT, "%-20s %26s %26s %12s%n", row[f], SeedTables.speedup(interval(row, h, n)),
+          run == null ? "n/a" : SeedTables.speedup(interval(run, h, n)),
+          paper == null ? "" : String.format(Locale.ROOT, "%.2fx", paper.speedup())));
+    }
+    return out.toString();
+  }
+
+  private static PairedInterval interval(String[] row, List<String> h, int n) {
+    return new PairedInterval(number(row[h.indexOf("estimate")]), number(row[h.indexOf("ci_low")]),
+        number(row[h.indexOf("ci_high")]), Integer.parseInt(row[n]));
+  }
+
+  private static double number(String text) {
+    return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+  }
 
   /** Formats the headline of a comparison, with per-framework speedups of {@code other} over {@code baseline}. */
   public static String text(ComparisonSummary summary, String baseline, String other) {

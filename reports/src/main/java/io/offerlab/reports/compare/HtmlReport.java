@@ -51,15 +51,20 @@ final class HtmlReport {
   }
 
   static String render(Path reportDir, String title, List<RunResults> runs, ComparisonSummary summary,
-      List<ChartFile> charts, String command, String configText) {
+      List<ChartFile> charts, String command, String configText, String headline, SeedStatistics stats) {
     StringBuilder out = new StringBuilder();
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
         .append(esc(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
     out.append("<h1>").append(esc(title)).append("</h1>\n");
+    out.append("<p class=\"headline\"><b>").append(esc(headline)).append("</b></p>\n");
+    if (stats != null) {
+      seedTable(out, stats);
+    }
     RunSummary first = runs.get(0).summary();
     out.append("<p>Workload <code>").append(esc(first.workload())).append("</code> on cluster <code>")
         .append(esc(first.cluster())).append("</code> (").append(esc(first.results().run().clusterDescription()))
-        .append("), seed ").append(first.seed()).append(", allocators ")
+        .append("), seed ").append(first.seed()).append(stats == null ? "" : " (the tables below and the charts show "
+            + "this seed; summary.csv and frameworks.csv have every seed)").append(", allocators ")
         .append(esc(String.join(", ", runs.stream().map(RunResults::name).toList())))
         .append(". Speedups are against <b>").append(esc(summary.baseline())).append("</b>.</p>\n");
     summaryTable(out, summary);
@@ -94,7 +99,9 @@ final class HtmlReport {
     }
     perfTable(out, runs);
     out.append("<h2>Files</h2>\n<ul>\n");
-    for (String file : List.of("summary.csv", "summary.md", "frameworks.csv")) {
+    List<String> tables = stats == null ? List.of("summary.csv", "summary.md", "frameworks.csv")
+        : List.of("summary.csv", SeedTables.CI_FILE, "summary.md", "frameworks.csv");
+    for (String file : tables) {
       out.append("<li><a href=\"").append(file).append("\">").append(file).append("</a></li>\n");
     }
     for (RunResults run : runs) {
@@ -114,22 +121,52 @@ final class HtmlReport {
     return out.toString();
   }
 
+  private static void seedTable(StringBuilder out, SeedStatistics stats) {
+    out.append("<h2>Over ").append(stats.seeds().size()).append(" seeds</h2>\n<p class=\"note\">Speedups over <b>")
+        .append(esc(stats.baseline())).append("</b>: geometric means with 95% paired t intervals on the log-ratios, "
+            + "runs paired by seed (seeds ").append(esc(String.join(", ", stats.seeds().stream().map(String::valueOf)
+            .toList()))).append("). CPU and memory allocated: allocator minus baseline in percentage points, per run "
+            + "(each over its own makespan) and over a common window (the longest makespan of the seed's runs).</p>\n");
+    out.append("<table>\n<tr><th>allocator</th><th>framework</th><th>JCT speedup</th><th>run-time speedup</th>"
+        + "<th>CPU alloc, per run</th><th>CPU alloc, common window</th><th>mem alloc, per run</th>"
+        + "<th>mem alloc, common window</th></tr>\n");
+    for (SeedStatistics.Row r : stats.rows()) {
+      if (!r.metric().equals("jct_speedup")) {
+        continue;
+      }
+      String a = r.allocator();
+      String f = r.framework();
+      out.append("<tr><td class=\"name\">").append(esc(a)).append("</td><td class=\"name\">")
+          .append(esc(f.isEmpty() ? "all" : f)).append("</td><td>").append(esc(SeedTables.speedup(r.interval())))
+          .append("</td><td>").append(esc(SeedTables.speedup(stats.row(a, f, "runtime_speedup").interval())));
+      for (String metric : List.of("cpus_allocated_diff_run", "cpus_allocated_diff_window", "mem_allocated_diff_run",
+          "mem_allocated_diff_window")) {
+        SeedStatistics.Row d = stats.row(a, f, metric);
+        out.append("</td><td>").append(d == null ? "" : esc(SeedTables.points(d.interval())));
+      }
+      out.append("</td></tr>\n");
+    }
+    out.append("</table>\n");
+  }
+
   private static void summaryTable(StringBuilder out, ComparisonSummary summary) {
     out.append("<h2>Summary</h2>\n<table>\n<tr><th>allocator</th>");
     for (String[] column : SummaryTables.HEADLINE) {
       out.append("<th>").append(esc(column[0])).append("</th>");
     }
-    out.append("<th>speedup</th></tr>\n");
+    out.append("<th>speedup</th><th>run-time speedup</th></tr>\n");
     for (ComparisonSummary.AllocatorRow row : summary.allocators()) {
       out.append("<tr><td>").append(esc(row.allocator())).append("</td>");
       for (String[] column : SummaryTables.HEADLINE) {
         out.append("<td>").append(esc(SummaryTables.cell(row.summary(), column))).append("</td>");
       }
-      out.append("<td>").append(SummaryTables.speedup(row.speedup())).append("</td></tr>\n");
+      out.append("<td>").append(SummaryTables.speedup(row.speedup())).append("</td><td>")
+          .append(SummaryTables.speedup(row.runtimeSpeedup())).append("</td></tr>\n");
     }
     out.append("</table>\n<p class=\"note\">Utilisation: time-weighted mean share of the cluster held by tasks "
         + "(alloc), used by them, or locked in outstanding offers. Speedup: the baseline's total job completion time "
-        + "over the allocator's, on jobs that completed under both.</p>\n");
+        + "over the allocator's, on jobs that completed under both; run-time speedup: the same with each job's run time "
+        + "(first task start to finish).</p>\n");
   }
 
   private static void frameworkTable(StringBuilder out, ComparisonSummary summary) {
@@ -145,7 +182,7 @@ final class HtmlReport {
     out.append("<table>\n<tr><th>framework</th>");
     for (ComparisonSummary.AllocatorRow a : summary.allocators()) {
       out.append("<th>").append(esc(a.allocator())).append(": ").append(SummaryTables.MEAN_CPUS_LABEL)
-          .append("</th><th>mean JCT (s)</th><th>speedup</th>");
+          .append("</th><th>mean JCT (s)</th><th>speedup</th><th>run-time speedup</th>");
     }
     out.append("</tr>\n");
     for (String fw : top) {
@@ -153,11 +190,11 @@ final class HtmlReport {
       for (ComparisonSummary.AllocatorRow a : summary.allocators()) {
         ComparisonSummary.FrameworkRow r = summary.framework(fw, a.allocator());
         if (r == null) {
-          out.append("<td>n/a</td><td>n/a</td><td>n/a</td>");
+          out.append("<td>n/a</td><td>n/a</td><td>n/a</td><td>n/a</td>");
         } else {
           out.append("<td>").append(Numbers.fixed(r.meanCpus(), 1)).append("</td><td>")
               .append(Numbers.fixed(r.meanJct(), 1)).append("</td><td>").append(SummaryTables.speedup(r.speedup()))
-              .append("</td>");
+              .append("</td><td>").append(SummaryTables.speedup(r.runtimeSpeedup())).append("</td>");
         }
       }
       out.append("</tr>\n");

@@ -27,31 +27,49 @@ final class SummaryTables {
 
   private SummaryTables() {}
 
-  static String summaryCsv(ComparisonSummary summary) {
+  /** Returns summary.csv: one row per allocator and seed, allocators in comparison order, then seeds in order. */
+  static String summaryCsv(List<ComparisonSummary> perSeed) {
     List<String> header = new ArrayList<>(List.of("allocator", "workload", "cluster", "seed"));
     RunSummary.METRICS.forEach(m -> header.add(m.column()));
     header.add("speedup");
+    header.add("runtime_speedup");
     header.add("baseline");
     StringBuilder out = new StringBuilder(Csv.line(header)).append('\n');
-    for (ComparisonSummary.AllocatorRow row : summary.allocators()) {
-      RunSummary s = row.summary();
-      List<String> fields = new ArrayList<>(List.of(row.allocator(), s.workload(), s.cluster(),
-          Long.toString(s.seed())));
-      RunSummary.METRICS.forEach(m -> fields.add(RunSummary.format(m.column(), s.metric(m.column()))));
-      fields.add(Numbers.format(row.speedup()));
-      fields.add(summary.baseline());
-      out.append(Csv.line(fields)).append('\n');
+    for (ComparisonSummary.AllocatorRow first : perSeed.get(0).allocators()) {
+      for (ComparisonSummary summary : perSeed) {
+        summaryRow(out, summary, summary.allocator(first.allocator()));
+      }
     }
     return out.toString();
   }
 
-  static String frameworksCsv(ComparisonSummary summary) {
-    StringBuilder out = new StringBuilder(
-        "framework,allocator,jobs_completed,mean_cpus,jct_mean_s,speedup,baseline\n");
-    for (ComparisonSummary.FrameworkRow row : summary.frameworks()) {
-      out.append(Csv.line(List.of(row.framework(), row.allocator(), RunSummary.format("jobs_completed", row.jobsCompleted()),
-          Numbers.format(row.meanCpus()), Numbers.format(row.meanJct()), Numbers.format(row.speedup()),
-          summary.baseline()))).append('\n');
+  private static void summaryRow(StringBuilder out, ComparisonSummary summary, ComparisonSummary.AllocatorRow row) {
+    RunSummary s = row.summary();
+    List<String> fields = new ArrayList<>(List.of(row.allocator(), s.workload(), s.cluster(),
+        Long.toString(s.seed())));
+    RunSummary.METRICS.forEach(m -> fields.add(RunSummary.format(m.column(), s.metric(m.column()))));
+    fields.add(Numbers.format(row.speedup()));
+    fields.add(Numbers.format(row.runtimeSpeedup()));
+    fields.add(summary.baseline());
+    out.append(Csv.line(fields)).append('\n');
+  }
+
+  /** Returns frameworks.csv: one row per framework, allocator and seed. */
+  static String frameworksCsv(List<ComparisonSummary> perSeed) {
+    StringBuilder out = new StringBuilder("framework,allocator,seed,jobs_completed,mean_cpus,jct_mean_s,speedup,"
+        + "runtime_s,runtime_speedup,baseline\n");
+    for (ComparisonSummary.FrameworkRow first : perSeed.get(0).frameworks()) {
+      for (ComparisonSummary summary : perSeed) {
+        ComparisonSummary.FrameworkRow row = summary.framework(first.framework(), first.allocator());
+        if (row == null) {
+          continue;
+        }
+        long seed = summary.allocator(row.allocator()).summary().seed();
+        out.append(Csv.line(List.of(row.framework(), row.allocator(), Long.toString(seed),
+            RunSummary.format("jobs_completed", row.jobsCompleted()), Numbers.format(row.meanCpus()),
+            Numbers.format(row.meanJct()), Numbers.format(row.speedup()), Numbers.format(row.runtimeSeconds()),
+            Numbers.format(row.runtimeSpeedup()), summary.baseline()))).append('\n');
+      }
     }
     return out.toString();
   }
@@ -65,15 +83,17 @@ final class SummaryTables {
     return Double.isNaN(speedup) ? "n/a" : String.format(Locale.ROOT, "%.2fx", speedup);
   }
 
-  static String markdown(ComparisonSummary summary, String title) {
-    StringBuilder out = new StringBuilder("# ").append(title).append("\n\n");
+  static String markdown(ComparisonSummary summary, String title, String preamble) {
+    StringBuilder out = new StringBuilder("# ").append(title).append("\n\n").append(preamble);
     out.append("Speedup: the baseline's (").append(summary.baseline())
-        .append(") total job completion time over the allocator's, on jobs that completed under both.\n\n");
+        .append(") total job completion time over the allocator's, on jobs that completed under both; run-time "
+            + "speedup: the same with each job's run time (first task start to finish).\n\n");
     List<String> header = new ArrayList<>(List.of("allocator"));
     for (String[] column : HEADLINE) {
       header.add(column[0]);
     }
     header.add("speedup");
+    header.add("run-time speedup");
     row(out, header);
     row(out, header.stream().map(h -> "---").toList());
     for (ComparisonSummary.AllocatorRow r : summary.allocators()) {
@@ -82,6 +102,7 @@ final class SummaryTables {
         fields.add(cell(r.summary(), column));
       }
       fields.add(speedup(r.speedup()));
+      fields.add(speedup(r.runtimeSpeedup()));
       row(out, fields);
     }
     List<String> top = summary.topFrameworks(TABLE_FRAMEWORKS);
@@ -92,15 +113,17 @@ final class SummaryTables {
             "The %d frameworks with the most CPUs of %d; all are in frameworks.csv.\n\n", top.size(),
             summary.frameworkCount()));
       }
-      row(out, List.of("framework", "allocator", "jobs done", MEAN_CPUS_LABEL, "mean JCT (s)", "speedup"));
-      row(out, List.of("---", "---", "---", "---", "---", "---"));
+      row(out, List.of("framework", "allocator", "jobs done", MEAN_CPUS_LABEL, "mean JCT (s)", "speedup",
+          "run time (s)", "run-time speedup"));
+      row(out, List.of("---", "---", "---", "---", "---", "---", "---", "---"));
       for (String fw : top) {
         for (ComparisonSummary.AllocatorRow a : summary.allocators()) {
           ComparisonSummary.FrameworkRow r = summary.framework(fw, a.allocator());
           if (r != null) {
             row(out, List.of(fw, r.allocator(), RunSummary.format("jobs_completed", r.jobsCompleted()),
                 Numbers.format(r.meanCpus()),
-                Numbers.format(r.meanJct()), speedup(r.speedup())));
+                Numbers.format(r.meanJct()), speedup(r.speedup()), Numbers.format(r.runtimeSeconds()),
+                speedup(r.runtimeSpeedup())));
           }
         }
       }
@@ -108,7 +131,7 @@ final class SummaryTables {
     return out.toString();
   }
 
-  private static void row(StringBuilder out, List<String> fields) {
+  static void row(StringBuilder out, List<String> fields) {
     out.append('|');
     for (String f : fields) {
       out.append(' ').append(f.isEmpty() ? "n/a" : f.replace("|", "\\|")).append(" |");

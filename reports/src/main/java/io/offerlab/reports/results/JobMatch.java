@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Compares job completion times of two runs of the same workload job by job (common random numbers give both runs the
@@ -51,10 +52,19 @@ public final class JobMatch {
    */
   public static Map<String, double[]> sumsBy(List<JobRecord> baseline, List<JobRecord> other,
       Function<JobRecord, String> key) {
+    return sumsBy(baseline, other, key, JobRecord::jct);
+  }
+
+  /**
+   * Returns, per key, {baseline total, other total, matched job count} of a per-job measure (completion time or run
+   * time) over the jobs completed in both runs.
+   */
+  public static Map<String, double[]> sumsBy(List<JobRecord> baseline, List<JobRecord> other,
+      Function<JobRecord, String> key, ToDoubleFunction<JobRecord> measure) {
     Map<String, Double> base = new HashMap<>();
     for (JobRecord job : baseline) {
       if (job.completed()) {
-        base.put(job.id(), job.jct());
+        base.put(job.id(), measure.applyAsDouble(job));
       }
     }
     Map<String, double[]> sums = new HashMap<>();
@@ -63,7 +73,7 @@ public final class JobMatch {
       if (b != null && job.completed()) {
         double[] s = sums.computeIfAbsent(key.apply(job), k -> new double[3]);
         s[0] += b;
-        s[1] += job.jct();
+        s[1] += measure.applyAsDouble(job);
         s[2]++;
       }
     }

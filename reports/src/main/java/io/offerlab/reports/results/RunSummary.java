@@ -74,6 +74,7 @@ public record RunSummary(Results results, Map<String, Double> metrics, List<Fram
       count("jobs_completed", Results.Framework::jobsCompleted),
       count("tasks_launched", Results.Framework::tasksLaunched),
       value("mean_dominant_share", Results.Framework::meanDominantShare),
+      value("mean_allocator_share", Results.Framework::meanAllocatorShare),
       value("mean_cpus", Results.Framework::meanCpus),
       value("cpu_seconds", Results.Framework::cpuSecondsAllocated),
       value("jct_mean_s", f -> f.jobCompletionSeconds().mean()),

@@ -98,8 +98,8 @@ final class FrameworkScheduler {
   void submit(JobRun job, long now) {
     jobs++;
     queue.add(job);
-    pendingTasks += job.taskCount;
-    ctx.metrics().tasks(now, 0, job.taskCount);
+    pendingTasks += job.released();
+    ctx.metrics().tasks(now, 0, job.released());
     updateWork(now);
     wantOffers(now);
   }
@@ -360,6 +360,13 @@ final class FrameworkScheduler {
         tasksCompleted++;
         if (job.taskCompleted(now - task.startTime, task.uncontendedMicros())) {
           progress.jobEnded(job, JobRun.Outcome.COMPLETED);
+        } else {
+          int next = job.releaseNextStage();
+          if (next > 0) {
+            queue.add(job);
+            pendingTasks += next;
+            ctx.metrics().tasks(now, 0, next);
+          }
         }
       }
       case FAILED -> {

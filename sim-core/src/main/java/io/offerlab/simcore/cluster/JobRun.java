@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A job in flight: which of its tasks are pending, running and done, its retries and its times. Pending tasks are
- * those never started (a cursor) plus an explicit queue in front of them (retries, resubmissions, skipped tasks).
+ * those never started (a cursor) plus an explicit queue in front of them (retries, resubmissions, skipped tasks). A
+ * staged job ({@link Job#stages()}) releases its tasks stage by stage: the cursor stops at the end of the released
+ * stages until all their tasks have finished.
  */
 final class JobRun {
   /** How a job ended; UNFINISHED while it runs or waits. */
@@ -24,6 +26,10 @@ final class JobRun {
   final boolean finite;
   private List<TaskSpec> specs;
   private int nextUnstarted;
+  /** Tasks before this index are released (pending once unstarted); the rest wait for earlier stages. */
+  private int released;
+  private final List<Integer> stages;
+  private int stage;
   private final IntDeque front = new IntDeque();
   final List<TaskRun> running = new ArrayList<>();
   int completed;
@@ -48,6 +54,8 @@ final class JobRun {
     this.arrival = job.arrivalMicros();
     this.specs = job.tasks();
     this.taskCount = specs.size();
+    this.stages = job.stages();
+    this.released = stages.isEmpty() ? taskCount : stages.get(0);
     boolean allFinite = true;
     for (TaskSpec t : specs) {
       allFinite &= !t.unbounded();
@@ -65,7 +73,25 @@ final class JobRun {
 
   /** Returns how many tasks wait to be (re)launched. */
   int pending() {
-    return (taskCount - nextUnstarted) + front.size();
+    return (released - nextUnstarted) + front.size();
+  }
+
+  /** Returns how many tasks are released so far (all of them unless the job is staged). */
+  int released() {
+    return released;
+  }
+
+  /**
+   * Releases the next stage when every released task has finished; returns how many tasks became pending (0 when the
+   * current stage is still running or there is no next stage).
+   */
+  int releaseNextStage() {
+    if (completed < released || released >= taskCount) {
+      return 0;
+    }
+    int size = stages.get(++stage);
+    released += size;
+    return size;
   }
 
   /** Takes the next pending task index, or -1. */
@@ -73,7 +99,7 @@ final class JobRun {
     if (!front.isEmpty()) {
       return front.pollFirst();
     }
-    return nextUnstarted < taskCount ? nextUnstarted++ : -1;
+    return nextUnstarted < released ? nextUnstarted++ : -1;
   }
 
   /** Puts a task back at the front of the pending tasks. */
@@ -85,6 +111,7 @@ final class JobRun {
   int dropPending() {
     int n = pending();
     front.clear();
+    released = taskCount;
     nextUnstarted = taskCount;
     return n;
   }

@@ -65,7 +65,8 @@ final class Reporter {
   private Framework framework(FrameworkScheduler f, long end) {
     Metrics m = sim.metrics;
     return new Framework(f.name, f.role, f.jobs, f.jobsCompleted, f.jobsFailed, f.tasksLaunched, f.tasksCompleted,
-        f.tasksFailed, f.tasksKilled, f.tasksLost, m.meanShare(f.index, end), m.meanCpus(f.index, end),
+        f.tasksFailed, f.tasksKilled, f.tasksLost, m.meanShare(f.index, end), m.meanAllocatorShare(f.index, end),
+        m.meanCpus(f.index, end),
         m.cpuSecondsAllocated(f.index, end), m.cpuSecondsUsed(f.index, end), m.cpuSecondsOffered(f.index, end),
         m.throttledSeconds(f.index, end), f.oomKills, new TreeMap<>(f.failureReasons), f.jct.summary(),
         f.wait.summary(), f.slowdown.summary());

@@ -9,6 +9,7 @@ import io.offerlab.simcore.engine.Event;
  */
 abstract sealed class SimEvent extends Event
     permits TaskRun, AllocationTick, OfferDelivery, DecisionDone, OfferTimeouts, JobArrivals, AgentTransition,
+        JobChains.ChainRelease,
         StallWatch {
 
   SimEvent() {

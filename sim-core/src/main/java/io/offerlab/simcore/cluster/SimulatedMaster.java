@@ -113,20 +113,22 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
   public void offersMade(int frameworkIndex, OfferState[] batch, long now) {
     long cpus = 0;
     long mem = 0;
+    long disk = 0;
     long gpus = 0;
     for (OfferState offer : batch) {
       cpus += offer.cpus;
       mem += offer.mem;
+      disk += offer.disk;
       gpus += offer.gpus;
     }
     ctx.counters().offersMade(batch.length);
-    ctx.metrics().offer(now, frameworkIndex, cpus, mem, gpus, 1);
+    ctx.metrics().offer(now, frameworkIndex, cpus, mem, disk, gpus, 1);
     frameworkList.get(frameworkIndex).offersSent(batch, now + latency);
   }
 
   @Override
   public void offerRescinded(OfferState offer, long now) {
-    ctx.metrics().offer(now, offer.frameworkIndex(), offer.cpus, offer.mem, offer.gpus, -1);
+    ctx.metrics().offer(now, offer.frameworkIndex(), offer.cpus, offer.mem, offer.disk, offer.gpus, -1);
     offer.framework.offerRescinded();
     ctx.counters().offerRescinded();
   }
@@ -148,6 +150,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
     long now = ctx.engine().now();
     long sumCpus = 0;
     long sumMem = 0;
+    long sumDisk = 0;
     long sumGpus = 0;
     for (int k = 0; k < n; k++) {
       OfferState offer = offers[(int) keys[k]];
@@ -160,9 +163,10 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
       }
       sumCpus += offer.cpus;
       sumMem += offer.mem;
+      sumDisk += offer.disk;
       sumGpus += offer.gpus;
     }
-    ctx.metrics().offer(now, framework.index, sumCpus, sumMem, sumGpus, -1);
+    ctx.metrics().offer(now, framework.index, sumCpus, sumMem, sumDisk, sumGpus, -1);
   }
 
   // ---- tasks --------------------------------------------------------------------------------------------------
@@ -180,7 +184,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
     job.started(now);
     framework.taskLaunched();
     ctx.counters().taskLaunched();
-    ctx.metrics().allocate(now, framework.index, task.cpus, task.mem, task.gpus, 1);
+    ctx.metrics().allocate(now, framework.index, task.cpus, task.mem, task.disk, task.gpus, 1);
     ctx.metrics().tasks(now, 1, -1);
     ctx.metrics().use(now, framework.index, 0, task.memUsageMb);
     progress.taskStarted(task);
@@ -229,7 +233,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
 
   private void detach(TaskRun task, long now) {
     FrameworkScheduler framework = task.framework;
-    ctx.metrics().allocate(now, framework.index, task.cpus, task.mem, task.gpus, -1);
+    ctx.metrics().allocate(now, framework.index, task.cpus, task.mem, task.disk, task.gpus, -1);
     ctx.metrics().tasks(now, -1, 0);
     framework.taskStopped();
     progress.taskStopped(task);
@@ -253,7 +257,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
       ctx.counters().taskLost();
     }
     agent.setUp(false);
-    ctx.metrics().addTotal(now, -agent.totalCpus, -agent.totalMem, -agent.totalGpus);
+    ctx.metrics().addTotal(now, -agent.totalCpus, -agent.totalMem, -agent.totalDisk, -agent.totalGpus);
     for (TaskRun task : lost) {
       task.framework.statusUpdate(task, TaskStatus.LOST, null, now);
     }
@@ -266,7 +270,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
     long now = ctx.engine().now();
     agent.setUp(true);
     core.rejoinAgent(agent.index, now);
-    ctx.metrics().addTotal(now, agent.totalCpus, agent.totalMem, agent.totalGpus);
+    ctx.metrics().addTotal(now, agent.totalCpus, agent.totalMem, agent.totalDisk, agent.totalGpus);
     ctx.engine().schedule(agent.transition, now + agent.transition.exponential(agentSettings.mtbfMicros()));
   }
 }

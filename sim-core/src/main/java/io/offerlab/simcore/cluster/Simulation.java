@@ -57,6 +57,7 @@ public final class Simulation implements RunProgress {
   private final List<FrameworkScheduler> frameworkList = new ArrayList<>();
   private final Iterator<Job> jobs;
   private final JobArrivals arrivals;
+  private final JobChains chains;
   private final StallWatch stallWatch;
   private final JobLog jobLog;
   private final Path outDir;
@@ -104,6 +105,7 @@ public final class Simulation implements RunProgress {
       allocator.setWeight(entry.getKey(), entry.getValue());
     }
     this.arrivals = new JobArrivals(this);
+    this.chains = new JobChains(this, this::submit);
     this.stallWatch = new StallWatch(this);
     this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
     this.ctx = new SimContext(engine, metrics, counters, isolation, new Agent.Scratch());
@@ -127,7 +129,7 @@ public final class Simulation implements RunProgress {
       }
     }
     this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
-    metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[3]);
+    metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[2], clusterTotal[3]);
   }
 
   private static List<String> agentIds(ClusterSpec cluster) {
@@ -234,7 +236,7 @@ public final class Simulation implements RunProgress {
       long t = engine.peekTime();
       if (t == Long.MAX_VALUE) {
         if (endReason == null) {
-          endReason = arrivalsDone && finiteOpen == 0 ? "completed" : "stalled";
+          endReason = arrivalsDone && finiteOpen == 0 && chains.waiting() == 0 ? "completed" : "stalled";
         }
         break;
       }
@@ -264,7 +266,7 @@ public final class Simulation implements RunProgress {
   }
 
   private void checkDone() {
-    if (arrivalsDone && finiteOpen == 0) {
+    if (arrivalsDone && finiteOpen == 0 && chains.waiting() == 0) {
       stop("completed");
     }
   }
@@ -291,15 +293,22 @@ public final class Simulation implements RunProgress {
     }
   }
 
-  /** The next job arrives. */
+  /** The next job of the stream arrives: it is submitted now, or later when chained ({@link JobChains}). */
   void arrive() {
+    chains.arrived(nextJob, engine.now());
+    pullNext();
+    checkDone();
+  }
+
+  /** Submits a job to its framework now. */
+  private void submit(Job job) {
     long now = engine.now();
-    Job job = nextJob;
     FrameworkScheduler framework = framework(job, now);
     if (!framework.gpuCapable() && asksForGpus(job)) {
       master.declareGpus(framework);
     }
     JobRun run = new JobRun(job, jobSeq++, framework);
+    chains.submitted(run, job.framework());
     counters.jobSubmitted();
     jobLog.arrived(run);
     lastProgress = now;
@@ -313,8 +322,6 @@ public final class Simulation implements RunProgress {
     } else {
       framework.submit(run, now);
     }
-    pullNext();
-    checkDone();
   }
 
   private FrameworkScheduler framework(Job job, long now) {
@@ -408,6 +415,7 @@ public final class Simulation implements RunProgress {
       framework.slowdown.add(s);
     }
     framework.updateWork(now);
+    chains.ended(job, framework.name, now);
     jobLog.flushFinished();
     if (job.finite) {
       finiteOpen--;

@@ -41,6 +41,10 @@ final class ConfigLoader {
   private ConfigLoader() {}
 
   static SimulationConfig loadFile(Path file) {
+    return loadFile(file, null);
+  }
+
+  static SimulationConfig loadFile(Path file, String suggested) {
     String text;
     try {
       text = Files.readString(file);
@@ -49,12 +53,23 @@ final class ConfigLoader {
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
     }
-    return load(text, file.toString());
+    return load(suggested, text, file.toString());
   }
 
   static SimulationConfig load(String yaml, String source) {
+    return load(null, yaml, source);
+  }
+
+  /**
+   * Merges, in order, defaults.yaml, a workload's suggested settings (which the user's YAML can still override) and the
+   * user's YAML.
+   */
+  static SimulationConfig load(String suggested, String yaml, String source) {
     ObjectNode merged = defaults();
     String name = source == null ? "config" : source;
+    if (suggested != null && readYaml(suggested, "workload defaults") instanceof ObjectNode workload) {
+      merge(merged, workload);
+    }
     if (yaml != null) {
       JsonNode user = readYaml(yaml, name);
       if (user != null && !user.isNull() && !user.isMissingNode()) {

@@ -60,6 +60,14 @@ public record SimulationConfig(
     return file == null ? defaults() : ConfigLoader.loadFile(file);
   }
 
+  /**
+   * Returns the defaults, then a workload's suggested settings ({@code Workloads.suggestedConfig}, null = none), then
+   * the YAML file (null = none), each overriding the one before.
+   */
+  public static SimulationConfig load(Path file, String suggested) {
+    return file == null ? ConfigLoader.load(suggested, null, null) : ConfigLoader.loadFile(file, suggested);
+  }
+
   /** Returns the defaults overridden by YAML text; {@code source} names it in error messages. */
   public static SimulationConfig parse(String yaml, String source) {
     return ConfigLoader.load(yaml, source);

@@ -15,15 +15,26 @@ import java.util.List;
  * are exact integrals of piecewise-constant quantities.
  *
  * <p>Tracked: the cluster total, what running tasks hold (allocated), what they use (the isolation model's CPU rates,
- * their memory usage), what sits in outstanding offers (locked), running and pending tasks, each framework's
- * dominant share (allocated / total) and Jain's index of the dominant shares of frameworks with work pending or
- * running (Jain, Chiu and Hawe, 1984). Rows are buffered in a binary temporary file because frameworks appear as their
+ * their memory usage), what sits in outstanding offers (locked), running and pending tasks, and two dominant shares
+ * per framework:
+ * <ul>
+ *   <li>the running-task share: what its running tasks hold over the cluster total, the largest of CPUs, memory and
+ *       GPUs (what the framework actually runs);</li>
+ *   <li>the allocator's share: what it holds in running tasks plus outstanding offers over the cluster total, the
+ *       largest of CPUs, memory, disk and GPUs. This is the share Mesos' DRF sorter equalises (resources count as the
+ *       framework's from the moment they are offered until they are recovered; {@code sorter/drf/sorter.cpp}).</li>
+ * </ul>
+ * Jain's index (Jain, Chiu and Hawe, 1984) is taken over the allocator's shares of the frameworks with work pending
+ * or running. Rows are buffered in a binary temporary file because frameworks appear as their
  * first job arrives, while the CSV lists one column per framework in name order.
  */
 public final class Metrics {
   private static final int CPUS = 0;
   private static final int MEM = 1;
   private static final int GPUS = 2;
+  /** Index of disk in the four-resource arrays of the allocator's share (cpus, mem, disk, gpus). */
+  private static final int DISK4 = 2;
+  private static final int GPUS4 = 3;
   private static final double MILLI = 1000.0;
 
   private final long sampleInterval;
@@ -40,6 +51,8 @@ public final class Metrics {
   private final TimeWeighted jain = new TimeWeighted();
   private final TimeWeighted jainDefined = new TimeWeighted();
   private final long[] totalMilli = new long[3];
+  /** The cluster total of cpus, mem, disk and gpus, for the allocator's share. */
+  private final long[] total4 = new long[4];
   private final long[] allocatedMilli = new long[3];
   private final long[] offeredMilli = new long[3];
   private final List<Framework> frameworks = new ArrayList<>();
@@ -87,7 +100,7 @@ public final class Metrics {
   }
 
   /** Changes the cluster total by the given thousandths (agents joining or leaving). */
-  public void addTotal(long now, long cpus, long mem, long gpus) {
+  public void addTotal(long now, long cpus, long mem, long disk, long gpus) {
     for (int k = 0; k < 3; k++) {
       allocatedRatio[k].closeSegment(now, totalMilli[k]);
       offeredRatio[k].closeSegment(now, totalMilli[k]);
@@ -97,6 +110,10 @@ public final class Metrics {
     totalMilli[CPUS] += cpus;
     totalMilli[MEM] += mem;
     totalMilli[GPUS] += gpus;
+    total4[CPUS] += cpus;
+    total4[MEM] += mem;
+    total4[DISK4] += disk;
+    total4[GPUS4] += gpus;
     for (int k = 0; k < 3; k++) {
       total[k].set(now, totalMilli[k] / MILLI);
     }
@@ -106,10 +123,12 @@ public final class Metrics {
     for (Framework f : frameworks) {
       f.share = share(f);
       f.shareTw.set(now, f.share);
+      f.allocShare = allocatorShare(f);
+      f.allocShareTw.set(now, f.allocShare);
       if (f.work) {
-        sumShares += f.share;
-        sumSquares += f.share * f.share;
-        if (f.share > 0) {
+        sumShares += f.allocShare;
+        sumSquares += f.allocShare * f.allocShare;
+        if (f.allocShare > 0) {
           withWorkAndShare++;
         }
       }
@@ -118,7 +137,7 @@ public final class Metrics {
   }
 
   /** Records resources taken ({@code sign} 1) or released (-1) by a running task of framework {@code fw}. */
-  public void allocate(long now, int fw, long cpus, long mem, long gpus, int sign) {
+  public void allocate(long now, int fw, long cpus, long mem, long disk, long gpus, int sign) {
     allocatedMilli[CPUS] += sign * cpus;
     allocatedMilli[MEM] += sign * mem;
     allocatedMilli[GPUS] += sign * gpus;
@@ -132,15 +151,29 @@ public final class Metrics {
     f.cpusTw.set(now, f.milli[CPUS] / MILLI);
     double share = share(f);
     if (share != f.share) {
+      f.share = share;
+      f.shareTw.set(now, share);
+    }
+    hold(now, f, cpus, mem, disk, gpus, sign);
+  }
+
+  /** Adds ({@code sign} 1) or removes (-1) resources the allocator counts as the framework's; updates Jain's index. */
+  private void hold(long now, Framework f, long cpus, long mem, long disk, long gpus, int sign) {
+    f.held[CPUS] += sign * cpus;
+    f.held[MEM] += sign * mem;
+    f.held[DISK4] += sign * disk;
+    f.held[GPUS4] += sign * gpus;
+    double share = allocatorShare(f);
+    if (share != f.allocShare) {
       if (f.work) {
-        sumShares += share - f.share;
-        sumSquares += share * share - f.share * f.share;
-        if ((share > 0) != (f.share > 0)) {
+        sumShares += share - f.allocShare;
+        sumSquares += share * share - f.allocShare * f.allocShare;
+        if ((share > 0) != (f.allocShare > 0)) {
           withWorkAndShare += share > 0 ? 1 : -1;
         }
       }
-      f.share = share;
-      f.shareTw.set(now, share);
+      f.allocShare = share;
+      f.allocShareTw.set(now, share);
       if (f.work) {
         updateJain(now);
       }
@@ -148,7 +181,7 @@ public final class Metrics {
   }
 
   /** Records resources put in ({@code sign} 1) or taken out of (-1) outstanding offers to framework {@code fw}. */
-  public void offer(long now, int fw, long cpus, long mem, long gpus, int sign) {
+  public void offer(long now, int fw, long cpus, long mem, long disk, long gpus, int sign) {
     offeredMilli[CPUS] += sign * cpus;
     offeredMilli[MEM] += sign * mem;
     offeredMilli[GPUS] += sign * gpus;
@@ -158,6 +191,7 @@ public final class Metrics {
     Framework f = frameworks.get(fw);
     f.offeredMilli += sign * cpus;
     f.offeredTw.set(now, f.offeredMilli / MILLI);
+    hold(now, f, cpus, mem, disk, gpus, sign);
   }
 
   /** Records a change in what framework {@code fw}'s tasks use: CPU cores and memory in MB. */
@@ -191,9 +225,9 @@ public final class Metrics {
     f.work = hasWork;
     int sign = hasWork ? 1 : -1;
     withWork += sign;
-    sumShares += sign * f.share;
-    sumSquares += sign * f.share * f.share;
-    if (f.share > 0) {
+    sumShares += sign * f.allocShare;
+    sumSquares += sign * f.allocShare * f.allocShare;
+    if (f.allocShare > 0) {
       withWorkAndShare += sign;
     }
     updateJain(now);
@@ -209,6 +243,16 @@ public final class Metrics {
     for (int k = 0; k < 3; k++) {
       if (totalMilli[k] > 0 && f.milli[k] > 0) {
         share = Math.max(share, f.milli[k] / (double) totalMilli[k]);
+      }
+    }
+    return share;
+  }
+
+  private double allocatorShare(Framework f) {
+    double share = 0;
+    for (int k = 0; k < 4; k++) {
+      if (total4[k] > 0 && f.held[k] > 0) {
+        share = Math.max(share, f.held[k] / (double) total4[k]);
       }
     }
     return share;
@@ -259,6 +303,7 @@ public final class Metrics {
       for (Framework f : frameworks) {
         rowOut.writeDouble(f.shareTw.closeWindow(end, span));
         rowOut.writeDouble(f.cpusTw.closeWindow(end, span));
+        rowOut.writeDouble(f.allocShareTw.closeWindow(end, span));
       }
       rows++;
       lastSample = end;
@@ -337,6 +382,11 @@ public final class Metrics {
     return mean(frameworks.get(fw).shareTw, end);
   }
 
+  /** Returns framework {@code fw}'s time-weighted mean allocator's share (running tasks and offers) over [0, end). */
+  public double meanAllocatorShare(int fw, long end) {
+    return mean(frameworks.get(fw).allocShareTw, end);
+  }
+
   /** Returns framework {@code fw}'s time-weighted mean allocated CPUs over [0, end). */
   public double meanCpus(int fw, long end) {
     return mean(frameworks.get(fw).cpusTw, end);
@@ -403,8 +453,12 @@ public final class Metrics {
     final long[] milli = new long[3];
     long offeredMilli;
     double share;
+    /** Running tasks plus outstanding offers: cpus, mem, disk, gpus in thousandths. */
+    final long[] held = new long[4];
+    double allocShare;
     boolean work;
     final TimeWeighted shareTw = new TimeWeighted();
+    final TimeWeighted allocShareTw = new TimeWeighted();
     final TimeWeighted cpusTw = new TimeWeighted();
     final TimeWeighted usedTw = new TimeWeighted();
     final TimeWeighted offeredTw = new TimeWeighted();

@@ -20,15 +20,16 @@ import java.util.List;
 
 /**
  * Lays out {@code timeseries.csv} from the rows {@link Metrics} buffered during the run: the fixed cluster columns,
- * then {@code share:<framework>} and {@code cpus:<framework>} columns in name order (zeros before a framework
- * registered). Written to a temporary file and renamed into place.
+ * then {@code share:<framework>}, {@code cpus:<framework>} and {@code allocator_share:<framework>} columns in name
+ * order (zeros before a framework registered). Written to a temporary file and renamed into place.
  */
 final class TimeseriesCsv {
   private TimeseriesCsv() {}
 
   /**
    * Writes {@code target} from {@code rows} binary rows in {@code rowFile} (time, 15 cluster values, then the number
-   * of frameworks registered so far and their share and CPUs in registration order), then deletes the scratch file.
+   * of frameworks registered so far and their share, CPUs and allocator's share in registration order), then deletes
+   * the scratch file.
    */
   static void write(Path rowFile, long rows, List<String> frameworks, Path target) {
     List<Integer> order = new ArrayList<>();
@@ -47,8 +48,11 @@ final class TimeseriesCsv {
       for (int i : order) {
         line.append(',').append(Csv.field(ResultsKeys.CPUS_PREFIX + frameworks.get(i)));
       }
+      for (int i : order) {
+        line.append(',').append(Csv.field(ResultsKeys.ALLOCATOR_SHARE_PREFIX + frameworks.get(i)));
+      }
       out.write(line.append('\n').toString());
-      double[] fwValues = new double[2 * frameworks.size()];
+      double[] fwValues = new double[3 * frameworks.size()];
       for (long r = 0; r < rows; r++) {
         line.setLength(0);
         Numbers.appendSeconds(line, in.readLong());
@@ -58,17 +62,14 @@ final class TimeseriesCsv {
         }
         int n = in.readInt();
         Arrays.fill(fwValues, 0);
-        for (int i = 0; i < n; i++) {
-          fwValues[2 * i] = in.readDouble();
-          fwValues[2 * i + 1] = in.readDouble();
+        for (int i = 0; i < 3 * n; i++) {
+          fwValues[i] = in.readDouble();
         }
-        for (int i : order) {
-          line.append(',');
-          Numbers.append(line, fwValues[2 * i]);
-        }
-        for (int i : order) {
-          line.append(',');
-          Numbers.append(line, fwValues[2 * i + 1]);
+        for (int column = 0; column < 3; column++) {
+          for (int i : order) {
+            line.append(',');
+            Numbers.append(line, fwValues[3 * i + column]);
+          }
         }
         out.write(line.append('\n').toString());
       }

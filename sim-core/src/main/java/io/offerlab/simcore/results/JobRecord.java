@@ -22,6 +22,14 @@ public record JobRecord(String id, String framework, String kind, double arrival
     double waitTime, double jct) {
   private static final Set<String> OUTCOMES = Set.of("COMPLETED", "FAILED", "KILLED", "UNFINISHED");
 
+  /**
+   * Returns the job's run time, first task start to finish (its completion time less its wait), NaN if it did not
+   * finish; the Mesos paper's Table 4 sums these.
+   */
+  public double runTime() {
+    return jct - waitTime;
+  }
+
   /** Returns whether the job completed with a completion time. */
   public boolean completed() {
     return "COMPLETED".equals(outcome) && !Double.isNaN(jct);

@@ -190,7 +190,9 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
    * @param tasksFailed task attempts failed
    * @param tasksKilled task attempts killed
    * @param tasksLost task attempts lost
-   * @param meanDominantShare time-weighted mean dominant share
+   * @param meanDominantShare time-weighted mean dominant share of its running tasks
+   * @param meanAllocatorShare time-weighted mean of the share the allocator equalises: running tasks plus outstanding
+   *     offers over the cluster total, disk included (NaN in files written before it was recorded)
    * @param meanCpus time-weighted mean CPUs held over the makespan: its CPU-seconds over the makespan
    * @param cpuSecondsAllocated CPU-seconds held by its tasks
    * @param cpuSecondsUsed CPU-seconds its tasks used
@@ -204,7 +206,7 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
    */
   public record Framework(String name, String role, long jobs, long jobsCompleted, long jobsFailed,
       long tasksLaunched, long tasksCompleted, long tasksFailed, long tasksKilled, long tasksLost,
-      double meanDominantShare, double meanCpus, double cpuSecondsAllocated, double cpuSecondsUsed,
+      double meanDominantShare, double meanAllocatorShare, double meanCpus, double cpuSecondsAllocated, double cpuSecondsUsed,
       double cpuSecondsOffered, double throttledSeconds, long oomKills, Map<String, Long> taskFailures,
       Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown) {
     /** Copies the failure counts, keeping their order. */

@@ -157,6 +157,7 @@ public final class ResultsJson {
     map.put(TASKS_KILLED, count(f.tasksKilled()));
     map.put(TASKS_LOST, count(f.tasksLost()));
     map.put(MEAN_DOMINANT_SHARE, f.meanDominantShare());
+    map.put(MEAN_ALLOCATOR_SHARE, f.meanAllocatorShare());
     map.put(MEAN_CPUS, f.meanCpus());
     map.put(CPU_SECONDS_ALLOCATED, f.cpuSecondsAllocated());
     map.put(CPU_SECONDS_USED, f.cpuSecondsUsed());
@@ -253,7 +254,8 @@ public final class ResultsJson {
     }
     return new Framework(name, text(f, ROLE, name), count(f, JOBS), count(f, JOBS_COMPLETED), count(f, JOBS_FAILED),
         count(f, TASKS_LAUNCHED), count(f, TASKS_COMPLETED), count(f, TASKS_FAILED), count(f, TASKS_KILLED),
-        count(f, TASKS_LOST), number(f, MEAN_DOMINANT_SHARE), number(f, MEAN_CPUS), number(f, CPU_SECONDS_ALLOCATED),
+        count(f, TASKS_LOST), number(f, MEAN_DOMINANT_SHARE), number(f, MEAN_ALLOCATOR_SHARE),
+        number(f, MEAN_CPUS), number(f, CPU_SECONDS_ALLOCATED),
         number(f, CPU_SECONDS_USED), number(f, CPU_SECONDS_OFFERED), number(f, THROTTLED_SECONDS),
         count(f, OOM_KILLS), failures, distribution(f.path(JOB_COMPLETION_SECONDS)),
         distribution(f.path(JOB_WAIT_SECONDS)), distribution(f.path(JOB_SLOWDOWN)));

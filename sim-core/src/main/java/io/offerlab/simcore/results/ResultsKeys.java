@@ -96,7 +96,7 @@ public final class ResultsKeys {
   public static final String P99 = "p99";
   /** The fairness section. */
   public static final String FAIRNESS = "fairness";
-  /** Jain's index of dominant shares. */
+  /** Jain's index of the allocator's dominant shares. */
   public static final String JAIN_DOMINANT_SHARE = "jainDominantShare";
   /** Offer counts. */
   public static final String OFFERS = "offers";
@@ -150,8 +150,10 @@ public final class ResultsKeys {
   public static final String TASKS_KILLED = "tasksKilled";
   /** Task attempts lost. */
   public static final String TASKS_LOST = "tasksLost";
-  /** Time-weighted mean dominant share. */
+  /** Time-weighted mean dominant share (running tasks). */
   public static final String MEAN_DOMINANT_SHARE = "meanDominantShare";
+  /** Time-weighted mean allocator's dominant share (running tasks plus offers, disk included). */
+  public static final String MEAN_ALLOCATOR_SHARE = "meanAllocatorShare";
   /** Time-weighted mean CPUs held over the makespan (its CPU-seconds over the makespan). */
   public static final String MEAN_CPUS = "meanCpus";
   /** Task failures by reason. */
@@ -198,8 +200,10 @@ public final class ResultsKeys {
   public static final List<String> TIMESERIES_COLUMNS = List.of(TIME_S, "cpus_total", "cpus_allocated", "cpus_used",
       "cpus_offered", "mem_total", "mem_allocated", "mem_used", "mem_offered", "gpus_total", "gpus_allocated",
       "gpus_used", "gpus_offered", "tasks_running", "tasks_pending", "jain");
-  /** The prefix of a framework's dominant share column. */
+  /** The prefix of a framework's dominant share column (running tasks). */
   public static final String SHARE_PREFIX = "share:";
+  /** The prefix of a framework's allocator's dominant share column (running tasks plus offers, disk included). */
+  public static final String ALLOCATOR_SHARE_PREFIX = "allocator_share:";
   /** The prefix of a framework's allocated CPUs column. */
   public static final String CPUS_PREFIX = "cpus:";
 

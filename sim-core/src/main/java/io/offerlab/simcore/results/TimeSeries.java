@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One run's {@code timeseries.csv}: one row per sample interval with cluster totals, allocated, used and offered
- * resources, Jain's index, and each framework's dominant share ({@code share:<fw>}) and CPUs ({@code cpus:<fw>}).
+ * resources, Jain's index, and each framework's dominant share ({@code share:<fw>}), CPUs ({@code cpus:<fw>}) and
+ * allocator's dominant share ({@code allocator_share:<fw>}).
  */
 public final class TimeSeries {
   private static final List<String> REQUIRED = ResultsKeys.TIMESERIES_COLUMNS.subList(0, 9);
@@ -132,9 +133,18 @@ public final class TimeSeries {
     return has(cpus) ? fraction(cpus, "cpus_total") : column(ResultsKeys.SHARE_PREFIX + framework);
   }
 
-  /** Returns a framework's dominant share. */
+  /** Returns a framework's dominant share (its running tasks). */
   public double[] dominantShare(String framework) {
     return column(ResultsKeys.SHARE_PREFIX + framework);
+  }
+
+  /**
+   * Returns a framework's allocator's dominant share (running tasks plus offers, disk included), or null when the file
+   * has no such column (written before it was recorded).
+   */
+  public double[] allocatorShare(String framework) {
+    String name = ResultsKeys.ALLOCATOR_SHARE_PREFIX + framework;
+    return has(name) ? column(name) : null;
   }
 
   /** Returns the mean of a series over the rows where it is a number (NaN when none is). */

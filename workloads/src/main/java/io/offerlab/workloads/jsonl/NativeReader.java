@@ -158,8 +158,22 @@ public final class NativeReader extends TraceReader {
     for (JsonNode t : tasksNode) {
       addTasks(t, tasks);
     }
+    long afterPrevious = node.has("afterPrevious") ? micros(node, "afterPrevious") : -1;
+    List<Integer> stages = new ArrayList<>();
+    if (node.has("stages")) {
+      JsonNode list = node.get("stages");
+      if (!list.isArray() || list.isEmpty()) {
+        throw src.error("a non-empty array of task counts in field \"stages\"", list.toString());
+      }
+      for (JsonNode size : list) {
+        if (!size.isIntegralNumber() || size.asLong() < 1 || size.asLong() > Integer.MAX_VALUE) {
+          throw src.error("positive whole numbers in field \"stages\"", size.toString());
+        }
+        stages.add(size.asInt());
+      }
+    }
     try {
-      Job job = new Job(id, framework, role, priority, arrival, kind, tasks);
+      Job job = new Job(id, framework, role, priority, arrival, kind, tasks, afterPrevious, stages);
       lastArrival = arrival;
       return job;
     } catch (IllegalArgumentException e) {

@@ -74,6 +74,17 @@ public final class NativeWriter implements AutoCloseable {
       i = j;
     }
     gen.writeEndArray();
+    if (job.chained()) {
+      gen.writeFieldName("afterPrevious");
+      gen.writeNumber(NativeReader.seconds(job.afterPreviousMicros()));
+    }
+    if (!job.stages().isEmpty()) {
+      gen.writeArrayFieldStart("stages");
+      for (int size : job.stages()) {
+        gen.writeNumber(size);
+      }
+      gen.writeEndArray();
+    }
     gen.writeEndObject();
     newline();
   }

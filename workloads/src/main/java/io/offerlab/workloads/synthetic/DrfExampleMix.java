@@ -14,8 +14,17 @@ import java.util.List;
  * &lt;1 CPU, 4 GB&gt;, framework {@code B} tasks of &lt;3 CPUs, 1 GB&gt;. Each submits one job at time 0 with far more
  * tasks than fit ({@code synthetic.tasks}, default 1000, of {@code synthetic.duration} seconds, default 60), so demand
  * is effectively unbounded; DRF's steady state is A = 3 tasks, B = 2 tasks. Deterministic: no random draws.
+ *
+ * <p>The paper's DRF picks the user with the lowest dominant share for each single task. Mesos offers a framework the
+ * whole agent and re-sorts only after the framework answers, so a framework that launched every task fitting its offer
+ * would take A 4 tasks (&lt;4 CPUs, 16 GB&gt;) and leave B 1. The mix therefore suggests {@code maxTasksPerOffer: 1}
+ * for every framework ({@link #SUGGESTED_CONFIG}): one task per offer, the rest declined, so each launch is followed
+ * by a fresh DRF ordering, and the steady state is the paper's. A run's config can override it.
  */
 final class DrfExampleMix {
+  /** One task per offer, for every framework (docs/workloads.md, "synthetic:drf-example"). */
+  static final String SUGGESTED_CONFIG = "frameworks:\n  default:\n    maxTasksPerOffer: 1\n";
+
   private DrfExampleMix() {}
 
   static Generated create(Options options) {

@@ -17,6 +17,12 @@ final class JobSource {
     long next(int index, long previous);
   }
 
+  /** Splits the tasks of job {@code index} into stages run in order (empty: one stage). */
+  @FunctionalInterface
+  interface Stages {
+    List<Integer> of(int index, int tasks);
+  }
+
   /** Builds the tasks of job {@code index}. */
   @FunctionalInterface
   interface Tasks {
@@ -31,6 +37,8 @@ final class JobSource {
   private final Arrivals arrivals;
   private final Tasks tasks;
   private final String idFormat;
+  private long afterPreviousMicros = -1;
+  private Stages stages = (i, n) -> List.of();
   private int index;
   private long last;
 
@@ -45,6 +53,21 @@ final class JobSource {
     this.idFormat = "%s-%0" + Math.max(3, Integer.toString(count - 1).length()) + "d";
   }
 
+  /**
+   * Chains the jobs: each after the first is submitted {@code delayMicros} after the previous one ends (Job's
+   * {@code afterPreviousMicros}); their arrival times are then the earliest they may be submitted.
+   */
+  JobSource chained(long delayMicros) {
+    this.afterPreviousMicros = delayMicros;
+    return this;
+  }
+
+  /** Splits each job's tasks into stages run in order. */
+  JobSource staged(Stages split) {
+    this.stages = split;
+    return this;
+  }
+
   /** Returns the next job, or null after the last one. */
   Job next() {
     if (index >= count) {
@@ -53,8 +76,9 @@ final class JobSource {
     long arrival = Math.max(last, arrivals.next(index, last));
     last = arrival;
     int i = index++;
+    List<TaskSpec> list = tasks.of(i);
     return new Job(String.format(Locale.ROOT, idFormat, framework, i), framework, role, priority, arrival, kind,
-        tasks.of(i));
+        list, i == 0 ? -1 : afterPreviousMicros, stages.of(i, list.size()));
   }
 
   /** Poisson arrivals: exponential gaps with the given mean, from {@code start}. */

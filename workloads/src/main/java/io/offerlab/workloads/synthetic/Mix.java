@@ -15,6 +15,11 @@ enum Mix {
     Generated create(long seed, Options options) {
       return DrfExampleMix.create(options);
     }
+
+    @Override
+    String suggestedConfig() {
+      return DrfExampleMix.SUGGESTED_CONFIG;
+    }
   },
   OMEGA_BATCH_SERVICE("omega-batch-service") {
     @Override
@@ -38,6 +43,11 @@ enum Mix {
   /** Returns the name used in {@code synthetic:NAME}. */
   String id() {
     return id;
+  }
+
+  /** Returns framework settings the mix suggests, as config YAML a run's config can override, or null. */
+  String suggestedConfig() {
+    return null;
   }
 
   /** Builds the mix's sources, reading its options. */

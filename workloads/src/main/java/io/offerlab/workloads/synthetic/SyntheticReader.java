@@ -40,6 +40,16 @@ public final class SyntheticReader extends TraceReader {
     cluster = g.cluster();
   }
 
+  /** Returns the settings the mix named {@code name} suggests, as config YAML, or null (also for unknown names). */
+  public static String suggestedConfig(String name) {
+    for (Mix m : Mix.values()) {
+      if (m.id().equals(name)) {
+        return m.suggestedConfig();
+      }
+    }
+    return null;
+  }
+
   /** Returns the names of the synthetic mixes. */
   public static List<String> mixes() {
     List<String> names = new ArrayList<>();

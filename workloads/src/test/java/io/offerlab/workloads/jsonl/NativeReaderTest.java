@@ -87,7 +87,13 @@ class NativeReaderTest {
         + " \"duration\": -1}]}\n", ":1: expected a number of seconds from 0 to 9000000000000 in field \"duration\","
         + " found '-1'");
     assertError("{\"id\": \"a\", \"framework\": \"f\", \"arrival\": 0, \"tasks\": [], \"extra\": 1}\n",
-        ":1: expected a job field (id, framework, role, priority, arrival, kind, tasks), found 'extra'");
+        ":1: expected a job field (id, framework, role, priority, arrival, kind, tasks, afterPrevious, stages), found"
+        + " 'extra'");
+    assertError("{\"id\": \"a\", \"framework\": \"f\", \"arrival\": 0, \"stages\": [0], \"tasks\": [{\"cpus\": 1,"
+        + " \"memMb\": 1, \"duration\": 1}]}\n", ":1: expected positive whole numbers in field \"stages\", found '0'");
+    assertError("{\"id\": \"a\", \"framework\": \"f\", \"arrival\": 0, \"stages\": [2], \"tasks\": [{\"cpus\": 1,"
+        + " \"memMb\": 1, \"duration\": 1}]}\n", ":1: expected a valid job, found 'job a stages: expected sizes summing"
+        + " to 1 tasks, found [2]'");
     assertError("{\"id\": \"a\", \"framework\": \"f\", \"arrival\": 0, \"tasks\": []}\n",
         ":1: expected a non-empty array in field \"tasks\", found '[]'");
     assertError("{\"id\": \"a\", \"framework\": \"f\", \"arrival\": 5, \"tasks\": [{\"cpus\": 1, \"memMb\": 1,"

@@ -64,6 +64,42 @@ class SyntheticReaderTest {
     }
   }
 
+  /**
+   * Section 6.1.1 of the Mesos paper: a script submits each large Hadoop job when the previous one ends, and each Spark
+   * job 2 minutes after the previous one ends; Spark runs its iterations in order; the Torque/MPI jobs come at fixed
+   * times as rigid gangs. The demo's priorities put the small production jobs first and the large batch jobs last.
+   */
+  @Test
+  void mesosPaperRunsItsJobsAsThePapersScriptsDid() {
+    Map<String, List<Job>> byFramework = generate("mesos-paper", "seed", "1").stream()
+        .collect(Collectors.groupingBy(Job::framework, TreeMap::new, Collectors.toList()));
+    List<Job> large = byFramework.get("hadoop-large");
+    assertEquals(-1, large.get(0).afterPreviousMicros(), "the first large job starts the chain");
+    assertTrue(large.subList(1, 10).stream().allMatch(j -> j.afterPreviousMicros() == 0), "each after the previous");
+    List<Job> spark = byFramework.get("spark");
+    assertTrue(spark.subList(1, 5).stream().allMatch(j -> j.afterPreviousMicros() == 120_000_000L),
+        "2 minutes after the previous one ends");
+    assertTrue(spark.stream().allMatch(j -> j.stages().equals(java.util.Collections.nCopies(10, 96))),
+        "10 iterations of 96 tasks, in order");
+    assertTrue(byFramework.get("mpi").stream().allMatch(j -> !j.chained() && j.stages().isEmpty()
+        && j.kind() == JobKind.GANG), "fixed times, rigid gangs");
+    assertTrue(byFramework.get("facebook").stream().allMatch(j -> !j.chained()), "independent Poisson arrivals");
+    Map<String, Integer> priorities = new TreeMap<>();
+    byFramework.forEach((fw, jobs) -> priorities.put(fw, jobs.get(0).priority()));
+    assertEquals(Map.of("facebook", 3, "spark", 2, "mpi", 1, "hadoop-large", 0), priorities);
+  }
+
+  /** The DRF paper's example needs one task per offer; the mix suggests it, and a run's config can override it. */
+  @Test
+  void drfExampleSuggestsOneTaskPerOffer() {
+    assertEquals("frameworks:\n  default:\n    maxTasksPerOffer: 1\n", SyntheticReader.suggestedConfig("drf-example"));
+    assertEquals(null, SyntheticReader.suggestedConfig("mesos-paper"));
+    assertEquals(null, SyntheticReader.suggestedConfig("nope"));
+    assertEquals(SyntheticReader.suggestedConfig("drf-example"),
+        io.offerlab.workloads.Workloads.suggestedConfig("synthetic:drf-example"));
+    assertEquals(null, io.offerlab.workloads.Workloads.suggestedConfig("swf:x.swf"));
+  }
+
   /** The mix must keep 96 x 4 CPUs busy for most of its half hour, with more demand than a static quarter holds. */
   @Test
   void mesosPaperLoadFitsTheClusterInAboutHalfAnHour() {
