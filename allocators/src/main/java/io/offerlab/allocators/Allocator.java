@@ -26,6 +26,20 @@ public interface Allocator {
    */
   void addAgent(String agentId, Resources total, java.util.Map<String, Resources> used);
 
+  /**
+   * Replaces an agent's total resources, as Mesos' {@code updateSlave} with a new total: what frameworks hold there is
+   * kept, even when it no longer fits (the agent then has nothing free until enough is recovered), and so are the
+   * decline filters. Starts no allocation. Range resources cannot be updated.
+   */
+  void updateAgent(String agentId, Resources total);
+
+  /**
+   * Grows an agent by a resource provider's {@code total}, whose resources added frameworks already use ({@code used}:
+   * framework id to resources), as Mesos' {@code addResourceProvider}: each use counts as the framework's at once.
+   * Starts no allocation. Fails, changing nothing, when a framework is unknown or the uses do not fit what is free.
+   */
+  void addResourceProvider(String agentId, Resources total, java.util.Map<String, Resources> used);
+
   /** Removes an agent; what frameworks held on it is forgotten. */
   void removeAgent(String agentId);
 

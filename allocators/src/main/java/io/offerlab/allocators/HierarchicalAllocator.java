@@ -163,7 +163,7 @@ abstract class HierarchicalAllocator implements Allocator {
         allocate(agent, framework, r.toMilliArray(0), r.namedRanges());
       } else {
         agent.take(r.toMilliArray(0), r.namedRanges());
-        agent.pending.merge(entry.getKey(), r, Resources::plus);
+        agent.pending().merge(entry.getKey(), r, Resources::plus);
         pendingAgents.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(agent);
         refreshAllocatable(agent);
       }
@@ -177,18 +177,70 @@ abstract class HierarchicalAllocator implements Allocator {
       return;
     }
     for (AgentState agent : waiting) {
-      Resources held = agent.pending.remove(framework.id);
+      Resources held = agent.pending().remove(framework.id);
       if (held != null) {
-        agent.give(held.toMilliArray(0), held.namedRanges());
+        agent.untake(held.toMilliArray(0), held.namedRanges()); // allocate takes it again: free is unchanged
         allocate(agent, framework, held.toMilliArray(0), held.namedRanges());
       }
     }
   }
 
+  /**
+   * Replaces an agent's total, as Mesos' {@code updateSlave} ({@code updateSlaveTotal}): holdings and filters stay;
+   * the free resources become total less held, kind by kind, and nothing where the held exceed the total.
+   */
+  @Override
+  public void updateAgent(String agentId, Resources newTotal) {
+    AgentState agent = agent(agentId);
+    if (newTotal.namedRanges() != null || agent.freeRanges != null
+        || agent.heldRanges != null && !agent.heldRanges.isEmpty()) {
+      throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
+    }
+    long[] next = newTotal.toMilliArray(0);
+    long[] cluster = sum(sum(total[0], agent.total, -1), next, 1);
+    agent.updateTotal(next);
+    total[0] = cluster;
+    totalChanged = true;
+    changed = true;
+    refreshAllocatable(agent);
+  }
+
+  /**
+   * Grows an agent by a resource provider, as Mesos' {@code addResourceProvider}: the total grows (as
+   * {@link #updateAgent}) and each framework's use is held by it at once, tracked in the sorters as an allocation.
+   */
+  @Override
+  public void addResourceProvider(String agentId, Resources extra, Map<String, Resources> used) {
+    AgentState agent = agent(agentId);
+    Resources sum = Resources.EMPTY;
+    for (var entry : used.entrySet()) {
+      framework(entry.getKey()); // fails: unknown framework
+      sum = sum.plus(entry.getValue());
+    }
+    if (sum.namedRanges() != null) {
+      throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
+    }
+    Resources before = Resources.wrap(agent.total.clone(), null);
+    updateAgent(agentId, before.plus(extra));
+    if (!available(agentId).contains(sum)) {
+      Resources free = available(agentId);
+      updateAgent(agentId, before);
+      throw new IllegalArgumentException("agent '" + agentId + "': the provider's uses " + sum
+          + " do not fit what is free, " + free);
+    }
+    for (var entry : new java.util.TreeMap<>(used).entrySet()) {
+      Resources r = entry.getValue();
+      if (!r.isEmpty()) {
+        allocate(agent, frameworks.get(entry.getKey()), r.toMilliArray(0), null);
+      }
+    }
+    changed = true;
+  }
+
   @Override
   public void removeAgent(String agentId) {
     AgentState agent = agent(agentId);
-    for (String pending : agent.pending.keySet()) {
+    for (String pending : agent.pending == null ? List.<String>of() : agent.pending.keySet()) {
       pendingAgents.get(pending).remove(agent);
     }
     for (var held : new ArrayList<>(agent.holders.entrySet())) {
@@ -271,7 +323,7 @@ abstract class HierarchicalAllocator implements Allocator {
       if (held != null) {
         unallocate(agent, framework, held.clone());
       }
-      NamedRanges ranges = agent == null ? null : agent.heldRanges.get(framework);
+      NamedRanges ranges = agent == null ? null : agent.heldRanges(framework);
       if (ranges != null) {
         agent.returnRanges(framework, ranges);
       }
@@ -407,7 +459,7 @@ abstract class HierarchicalAllocator implements Allocator {
     long[] amount = resources.toMilliArray(0);
     NamedRanges ranges = resources.namedRanges();
     if (amount.length > 0 && (held == null || !Resources.containsMilli(held, amount))
-        || ranges != null && !NamedRanges.contains(agent.heldRanges.get(framework), ranges)) {
+        || ranges != null && !NamedRanges.contains(agent.heldRanges(framework), ranges)) {
       String holds = allocation(frameworkId, agentId).toString();
       throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + (holds.isEmpty() ? "nothing" : holds)
           + " on agent '" + agentId + "', cannot recover " + resources);
@@ -442,7 +494,7 @@ abstract class HierarchicalAllocator implements Allocator {
 
   /** A task of a framework not added yet ended on a re-registered agent: its resources are free again. */
   private void recoverPending(String frameworkId, AgentState agent, Resources resources) {
-    Resources held = agent.pending.get(frameworkId);
+    Resources held = agent.pending == null ? null : agent.pending.get(frameworkId);
     if (held == null) {
       throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
     }
@@ -728,7 +780,7 @@ abstract class HierarchicalAllocator implements Allocator {
   private void allocate(AgentState agent, FrameworkState framework, long[] amount, NamedRanges ranges) {
     agent.take(amount, ranges);
     if (ranges != null) {
-      agent.heldRanges.merge(framework, ranges, NamedRanges::plus);
+      agent.holdRanges(framework, ranges);
     }
     long[] held = agent.holders.get(framework);
     if (held == null) {
@@ -786,14 +838,14 @@ abstract class HierarchicalAllocator implements Allocator {
     AgentState agent = agent(agentId);
     FrameworkState framework = frameworks.get(frameworkId);
     if (framework == null) {
-      Resources pending = agent.pending.get(frameworkId);
+      Resources pending = agent.pending == null ? null : agent.pending.get(frameworkId);
       if (pending == null) {
         throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
       }
       return pending;
     }
     long[] held = agent.holders.get(framework);
-    NamedRanges ranges = agent.heldRanges.get(framework);
+    NamedRanges ranges = agent.heldRanges(framework);
     return held == null && ranges == null ? Resources.EMPTY
         : Resources.wrap(held == null ? new long[0] : held.clone(), ranges);
   }
@@ -839,16 +891,18 @@ abstract class HierarchicalAllocator implements Allocator {
   static final class AgentState {
     final String id;
     final int index;
-    final long[] total;
-    final long[] free;
+    long[] total;
+    long[] free;
+    /** What the holders use beyond the total, by kind, after the total shrank (null when nothing). */
+    long[] excess;
     /** Whether the agent has GPUs: then only GPU-capable frameworks are offered it (Mesos' filterGpuResources). */
-    final boolean hasGpu;
+    boolean hasGpu;
     final Map<FrameworkState, long[]> holders = new HashMap<>();
     /** Free range resources (null when none), and those each framework holds. */
     NamedRanges freeRanges;
-    final Map<FrameworkState, NamedRanges> heldRanges = new HashMap<>(4);
-    /** What the agent's tasks use for frameworks not added yet (it re-registered before them). */
-    final Map<String, Resources> pending = new HashMap<>(4);
+    private Map<FrameworkState, NamedRanges> heldRanges;
+    /** What the agent's tasks use for frameworks not added yet (it re-registered before them); null while none. */
+    Map<String, Resources> pending;
     /** Decline filters by framework index: a chain of filters each, or null. */
     Filter[] filters;
     /** Bumped whenever the free resources change. */
@@ -886,8 +940,46 @@ abstract class HierarchicalAllocator implements Allocator {
 
     void give(long[] amount) {
       for (int i = 0; i < amount.length; i++) {
+        long back = amount[i];
+        if (excess != null && i < excess.length && excess[i] > 0) {
+          long covered = Math.min(excess[i], back);
+          excess[i] -= covered;
+          back -= covered;
+        }
+        free[i] += back;
+      }
+      version++;
+    }
+
+    /** Undoes a {@link #take} exactly (no excess is settled), for a use that changes hands. */
+    void untake(long[] amount, NamedRanges ranges) {
+      for (int i = 0; i < amount.length; i++) {
         free[i] += amount[i];
       }
+      if (ranges != null) {
+        freeRanges = NamedRanges.plus(freeRanges, ranges);
+      }
+      version++;
+    }
+
+    /** Sets a new total: what is used (total less free, plus any excess) stays, the free part is what is left. */
+    void updateTotal(long[] next) {
+      int n = Math.max(next.length, free.length);
+      long[] newTotal = Arrays.copyOf(next, n);
+      long[] newFree = new long[n];
+      long[] newExcess = new long[n];
+      boolean over = false;
+      for (int i = 0; i < n; i++) {
+        long used = (i < total.length ? total[i] : 0) - (i < free.length ? free[i] : 0)
+            + (excess != null && i < excess.length ? excess[i] : 0);
+        newFree[i] = Math.max(0, newTotal[i] - used);
+        newExcess[i] = Math.max(0, used - newTotal[i]);
+        over |= newExcess[i] > 0;
+      }
+      total = newTotal;
+      free = newFree;
+      excess = over ? newExcess : null;
+      hasGpu = ResourceKinds.GPUS < total.length && total[ResourceKinds.GPUS] > 0;
       version++;
     }
 
@@ -898,13 +990,36 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
 
+    /** Returns the map of pending uses, created on first use (most agents never have one). */
+    Map<String, Resources> pending() {
+      if (pending == null) {
+        pending = new HashMap<>(4);
+      }
+      return pending;
+    }
+
+    /** Returns the ranges the framework holds here, or null. */
+    NamedRanges heldRanges(FrameworkState framework) {
+      return heldRanges == null ? null : heldRanges.get(framework);
+    }
+
+    /** Adds ranges to what the framework holds here. */
+    void holdRanges(FrameworkState framework, NamedRanges ranges) {
+      if (heldRanges == null) {
+        heldRanges = new HashMap<>(4);
+      }
+      heldRanges.merge(framework, ranges, NamedRanges::plus);
+    }
+
     /** Returns ranges a framework held to the free ranges. */
     void returnRanges(FrameworkState framework, NamedRanges ranges) {
-      NamedRanges left = NamedRanges.minus(heldRanges.get(framework), ranges);
+      NamedRanges left = NamedRanges.minus(heldRanges(framework), ranges);
       if (left == null) {
-        heldRanges.remove(framework);
+        if (heldRanges != null) {
+          heldRanges.remove(framework);
+        }
       } else {
-        heldRanges.put(framework, left);
+        heldRanges.put(framework, left); // left is part of what it held, so the map exists
       }
       freeRanges = NamedRanges.plus(freeRanges, ranges);
       version++;

@@ -36,7 +36,9 @@ public final class ScenarioRunner {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Set<String> TOP_LEVEL = Set.of("allocator", "seed", "options", "steps", "name", "description");
   private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
-      Map.entry("addAgent", Set.of("id", "resources")),
+      Map.entry("addAgent", Set.of("id", "resources", "used")),
+      Map.entry("updateAgent", Set.of("id", "resources")),
+      Map.entry("addResourceProvider", Set.of("agent", "resources", "used")),
       Map.entry("removeAgent", Set.of("id")),
       Map.entry("addFramework", Set.of("id", "role", "capabilities")),
       Map.entry("removeFramework", Set.of("id")),
@@ -47,7 +49,7 @@ public final class ScenarioRunner {
       Map.entry("recover", Set.of("framework", "agent", "resources", "refuseSeconds", "time")),
       Map.entry("suppress", Set.of("framework")),
       Map.entry("revive", Set.of("framework")));
-  private static final Set<String> OPTIONAL = Set.of("agents", "refuseSeconds", "role", "time", "capabilities");
+  private static final Set<String> OPTIONAL = Set.of("agents", "refuseSeconds", "role", "time", "capabilities", "used");
 
   private final String file;
   private double time = Double.NEGATIVE_INFINITY;
@@ -161,14 +163,21 @@ public final class ScenarioRunner {
 
   /** Names the field an allocator error is about. */
   private static String blame(String op, String message) {
+    if (op.equals("addResourceProvider")) {
+      return message.startsWith("unknown agent") ? "agent" : message.contains("range resources")
+          || message.contains("overflow") ? "resources" : "used";
+    }
     if (message.startsWith("unknown agent")) {
       return op.equals("recover") || op.equals("allocate") ? (op.equals("allocate") ? "agents" : "agent") : "id";
     }
     if (message.startsWith("unknown framework")) {
       return op.equals("recover") || op.equals("suppress") || op.equals("revive") ? "framework" : "id";
     }
-    if (message.contains("cannot recover") || message.contains("overflow")) {
+    if (message.contains("cannot recover") || message.contains("overflow") || message.contains("range resources")) {
       return "resources";
+    }
+    if (message.contains("its tasks use")) {
+      return "used";
     }
     if (message.startsWith("role:")) {
       return "role";
@@ -181,7 +190,16 @@ public final class ScenarioRunner {
 
   private ObjectNode apply(Allocator allocator, String op, JsonNode step, String where, int index) {
     switch (op) {
-      case "addAgent" -> allocator.addAgent(text(step, "id", where), resources(step, where));
+      case "addAgent" -> {
+        if (step.has("used")) {
+          allocator.addAgent(text(step, "id", where), resources(step, where), used(step, where));
+        } else {
+          allocator.addAgent(text(step, "id", where), resources(step, where));
+        }
+      }
+      case "updateAgent" -> allocator.updateAgent(text(step, "id", where), resources(step, where));
+      case "addResourceProvider" -> allocator.addResourceProvider(text(step, "agent", where), resources(step, where),
+          step.has("used") ? used(step, where) : Map.of());
       case "removeAgent" -> allocator.removeAgent(text(step, "id", where));
       case "addFramework" -> {
         String id = text(step, "id", where);
@@ -251,6 +269,31 @@ public final class ScenarioRunner {
       throw fail(where + ".role", "expected a non-empty role name (Mesos rejects an empty role), found ''");
     }
     return role;
+  }
+
+  /** Reads {@code used}: framework id to what its tasks already use on the agent (Mesos' addSlave {@code used}). */
+  private Map<String, Resources> used(JsonNode step, String where) {
+    JsonNode node = step.get("used");
+    String path = where + ".used";
+    if (!node.isObject()) {
+      throw fail(path, "expected an object of framework id to resources, such as {\"f1\": \"cpus:1;mem:512\"}");
+    }
+    Map<String, Resources> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (entry.getKey().isEmpty()) {
+        throw fail(path, "expected a non-empty framework id, found ''");
+      }
+      if (!entry.getValue().isTextual()) {
+        throw fail(path + "." + entry.getKey(), "expected a resources string, found " + entry.getValue());
+      }
+      try {
+        out.put(entry.getKey(), Resources.parse(entry.getValue().asText()));
+      } catch (IllegalArgumentException e) {
+        throw fail(path + "." + entry.getKey(), e.getMessage());
+      }
+    }
+    return out;
   }
 
   private Set<Capability> capabilities(JsonNode step, String where) {

@@ -51,6 +51,14 @@ import java.util.TreeMap;
  *       order, R counting the roles known when it is added (every role a framework was ever added with), or
  *       {@code partitionRoles} when given. Agents added while R = 0 are split when the first role appears, as if
  *       added then (so R = 1: they all belong to it). An agent whose owner has no framework is offered to nobody.
+ *   <li>An agent added with {@code used} gives each framework already added what its tasks use, as one pick; the
+ *       use of a framework not added yet is taken from the agent and becomes that framework's when it is added (one
+ *       pick per agent); until then a recover of it frees it, setting no filter.
+ *   <li>{@code updateAgent} replaces the total and nothing else: holdings, filters, the agent's place in the visiting
+ *       order and its static owner stay; free is total less everything held, a kind held beyond its total being
+ *       simply not free. Shares use the new cluster total.
+ *   <li>{@code addResourceProvider} adds to the total as {@code updateAgent} would, and each (added) framework holds
+ *       its use at once, as one pick.
  * </ul>
  */
 final class NaiveOracle {
@@ -65,7 +73,9 @@ final class NaiveOracle {
   private static final class Agent {
     final String id;
     final long index;
-    final TreeMap<String, Long> total;
+    TreeMap<String, Long> total;
+    /** What tasks of frameworks not added yet use here (addAgent's {@code used}): taken, but nobody's share. */
+    final Map<String, TreeMap<String, Long>> pending = new HashMap<>();
     String owner;
 
     Agent(String id, long index, TreeMap<String, Long> total) {
@@ -127,6 +137,18 @@ final class NaiveOracle {
     }
     if (step instanceof AddAgent s) {
       addAgent(s.id(), OracleResources.parse(s.resources()));
+      used(agents.get(s.id()), s.used());
+    } else if (step instanceof OracleStep.UpdateAgent s) {
+      agents.get(s.id()).total = OracleResources.parse(s.resources());
+    } else if (step instanceof OracleStep.AddResourceProvider s) {
+      Agent agent = agents.get(s.agent());
+      agent.total = OracleResources.plus(agent.total, OracleResources.parse(s.resources()));
+      for (String id : new java.util.TreeSet<>(s.used().keySet())) {
+        TreeMap<String, Long> amount = OracleResources.parse(s.used().get(id));
+        if (!amount.isEmpty()) {
+          hold(frameworks.get(id), agent, amount);
+        }
+      }
     } else if (step instanceof RemoveAgent s) {
       agents.remove(s.id());
       for (Framework f : frameworks.values()) {
@@ -172,11 +194,43 @@ final class NaiveOracle {
     agents.put(id, agent);
   }
 
+  /**
+   * An agent added with tasks running: a framework already added holds what its tasks use, counted as one pick (as
+   * an offer is; Mesos' sorters count every {@code allocated} call); another framework's use is taken from the agent
+   * and waits for the framework to be added. Empty uses are ignored.
+   */
+  private void used(Agent agent, Map<String, String> used) {
+    for (String id : new java.util.TreeSet<>(used.keySet())) {
+      TreeMap<String, Long> amount = OracleResources.parse(used.get(id));
+      if (amount.isEmpty()) {
+        continue;
+      }
+      Framework framework = frameworks.get(id);
+      if (framework == null) {
+        agent.pending.merge(id, amount, OracleResources::plus);
+      } else {
+        hold(framework, agent, amount);
+      }
+    }
+  }
+
+  private void hold(Framework framework, Agent agent, TreeMap<String, Long> amount) {
+    framework.held.merge(agent.id, amount, OracleResources::plus);
+    framework.picks++;
+    rolePicks.merge(framework.role, 1L, Long::sum);
+  }
+
   private void addFramework(String id, String role, boolean gpu) {
     boolean newRole = knownRoles.add(role);
     rolePicks.putIfAbsent(role, 0L);
     Framework framework = new Framework(id, role, gpu);
     frameworks.put(id, framework);
+    for (Agent agent : agents.values()) {
+      TreeMap<String, Long> waiting = agent.pending.remove(id);
+      if (waiting != null) {
+        hold(framework, agent, waiting);
+      }
+    }
     if (newRole) {
       List<String> known = knownRoles();
       for (Agent agent : agents.values()) {
@@ -240,6 +294,17 @@ final class NaiveOracle {
       return;
     }
     Framework framework = frameworks.get(s.framework());
+    if (framework == null) {
+      // A task of a framework not added yet ended: its use is free again; no filter (it declined nothing).
+      Agent agent = agents.get(s.agent());
+      TreeMap<String, Long> left = OracleResources.minus(agent.pending.get(s.framework()), amount);
+      if (left.isEmpty()) {
+        agent.pending.remove(s.framework());
+      } else {
+        agent.pending.put(s.framework(), left);
+      }
+      return;
+    }
     TreeMap<String, Long> held = framework.held.getOrDefault(s.agent(), new TreeMap<>());
     if (!OracleResources.contains(held, amount)) {
       throw new IllegalStateException(s + ": " + s.framework() + " holds only " + OracleResources.format(held));
@@ -348,9 +413,7 @@ final class NaiveOracle {
 
   private void offer(Framework framework, Agent agent, TreeMap<String, Long> amount,
       Map<List<String>, TreeMap<String, Long>> offers) {
-    framework.held.merge(agent.id, amount, OracleResources::plus);
-    framework.picks++;
-    rolePicks.merge(framework.role, 1L, Long::sum);
+    hold(framework, agent, amount);
     offers.merge(List.of(framework.id, agent.id), amount, OracleResources::plus);
   }
 
@@ -430,10 +493,14 @@ final class NaiveOracle {
   }
 
   private TreeMap<String, Long> free(Agent agent) {
-    TreeMap<String, Long> free = agent.total;
+    TreeMap<String, Long> free = new TreeMap<>(agent.total);
+    for (TreeMap<String, Long> waiting : agent.pending.values()) {
+      free = OracleResources.minus(free, waiting);
+    }
     for (Framework f : frameworks.values()) {
       free = OracleResources.minus(free, f.held.getOrDefault(agent.id, new TreeMap<>()));
     }
+    free.values().removeIf(v -> v < 0); // held beyond a total that shrank: nothing of that kind is free
     return free;
   }
 
@@ -459,6 +526,16 @@ final class NaiveOracle {
 
   // ---- what the case generator may ask ------------------------------------------------------------------------
 
+  /** What would be free on the agent once its total grows by {@code extra}. */
+  TreeMap<String, Long> freeAfterGrowth(String agentId, TreeMap<String, Long> extra) {
+    Agent agent = agents.get(agentId);
+    TreeMap<String, Long> saved = agent.total;
+    agent.total = OracleResources.plus(saved, extra);
+    TreeMap<String, Long> free = free(agent);
+    agent.total = saved;
+    return free;
+  }
+
   List<String> agentIds() {
     return List.copyOf(agents.keySet());
   }
@@ -480,6 +557,9 @@ final class NaiveOracle {
           out.add(new Holding(f.id, agent, r));
         }
       });
+    }
+    for (Agent agent : agents.values()) {
+      agent.pending.forEach((framework, r) -> out.add(new Holding(framework, agent.id, r)));
     }
     out.sort(Comparator.comparing(Holding::framework).thenComparing(Holding::agent));
     return out;

@@ -85,7 +85,7 @@ final class OracleCases {
     if (kind < 10) {
       return addAgent(op);
     } else if (kind < 14) {
-      return removeAgent(op);
+      return op.c() % 3 == 0 ? updateAgent(op) : op.c() % 3 == 1 ? addResourceProvider(op) : removeAgent(op);
     } else if (kind < 23) {
       return addFramework(op);
     } else if (kind < 26) {
@@ -119,7 +119,57 @@ final class OracleCases {
     if (shape.contains("gpus")) {
       features.add("gpu agent");
     }
-    return new AddAgent(id, shape);
+    if (op.c() % 3 != 0) {
+      return new AddAgent(id, shape);
+    }
+    // Added with tasks running: one framework (added or not yet) already uses all of the agent or half of it.
+    String user = FRAMEWORK_IDS.get(op.c() / 3 % FRAMEWORK_IDS.size());
+    TreeMap<String, Long> use = OracleResources.parse(shape);
+    if (op.c() / 18 % 2 == 1) {
+      use.replaceAll((k, v) -> v / 2);
+    }
+    features.add(oracle.frameworkIds().contains(user) ? "agent added with a framework's use"
+        : "agent added with a use of a framework not added yet");
+    return new AddAgent(id, shape, java.util.Map.of(user, OracleResources.format(use)));
+  }
+
+  /** A new total for an agent, from the same shapes: it may be smaller than what is held there. */
+  private OracleStep updateAgent(RawOp op) {
+    List<String> present = oracle.agentIds();
+    if (present.isEmpty()) {
+      return addAgent(op);
+    }
+    String id = present.get(op.a() % present.size());
+    String shape = SHAPES[op.b() % SHAPES.length];
+    features.add("update agent");
+    if (oracle.holdings().stream().anyMatch(h -> h.agent().equals(id)
+        && !OracleResources.contains(OracleResources.parse(shape), h.resources()))) {
+      features.add("update agent below what is held");
+    }
+    return new OracleStep.UpdateAgent(id, shape);
+  }
+
+  /** A provider of one of the shapes, its resources used by a present framework (all, half) or by none. */
+  private OracleStep addResourceProvider(RawOp op) {
+    List<String> present = oracle.agentIds();
+    if (present.isEmpty()) {
+      return addAgent(op);
+    }
+    String id = present.get(op.a() % present.size());
+    String shape = SHAPES[op.b() % SHAPES.length];
+    TreeMap<String, Long> use = OracleResources.parse(shape);
+    if (op.c() / 3 % 2 == 1) {
+      use.replaceAll((k, v) -> v / 2);
+    }
+    List<String> frameworks = oracle.frameworkIds();
+    features.add("resource provider");
+    if (frameworks.isEmpty() || op.c() / 6 % 3 == 0
+        || !OracleResources.contains(oracle.freeAfterGrowth(id, OracleResources.parse(shape)), use)) {
+      return new OracleStep.AddResourceProvider(id, shape, java.util.Map.of());
+    }
+    features.add("resource provider with a use");
+    String user = frameworks.get(op.c() / 18 % frameworks.size());
+    return new OracleStep.AddResourceProvider(id, shape, java.util.Map.of(user, OracleResources.format(use)));
   }
 
   private OracleStep removeAgent(RawOp op) {
@@ -252,6 +302,8 @@ final class OracleCases {
         "remove framework", "deactivate", "activate", "suppress", "revive", "setWeight on a role without frameworks",
         "weight 3", "whole recover", "partial recover", "recover with filter", "allocate exactly at a filter's expiry",
         "allocate 1 us before a filter expires", "allocate with an agents list", "fractional time", "gpu agent",
-        "gpu framework", "framework without gpu capability");
+        "gpu framework", "framework without gpu capability", "agent added with a framework's use",
+        "agent added with a use of a framework not added yet", "update agent", "update agent below what is held",
+        "resource provider", "resource provider with a use");
   }
 }

@@ -14,11 +14,42 @@ sealed interface OracleStep {
     return JsonNodeFactory.instance.objectNode().put("op", name);
   }
 
-  /** {@code addAgent}. */
-  record AddAgent(String id, String resources) implements OracleStep {
+  /** {@code addAgent}; {@code used} (framework id to resources, in file order) is left out of the file when empty. */
+  record AddAgent(String id, String resources, java.util.Map<String, String> used) implements OracleStep {
+    AddAgent(String id, String resources) {
+      this(id, resources, java.util.Map.of());
+    }
+
     @Override
     public ObjectNode toJson() {
-      return op("addAgent").put("id", id).put("resources", resources);
+      ObjectNode node = op("addAgent").put("id", id).put("resources", resources);
+      if (!used.isEmpty()) {
+        ObjectNode map = node.putObject("used");
+        used.forEach(map::put);
+      }
+      return node;
+    }
+  }
+
+  /** {@code updateAgent}. */
+  record UpdateAgent(String id, String resources) implements OracleStep {
+    @Override
+    public ObjectNode toJson() {
+      return op("updateAgent").put("id", id).put("resources", resources);
+    }
+  }
+
+  /** {@code addResourceProvider}; {@code used} (framework id to resources) is left out of the file when empty. */
+  record AddResourceProvider(String agent, String resources, java.util.Map<String, String> used)
+      implements OracleStep {
+    @Override
+    public ObjectNode toJson() {
+      ObjectNode node = op("addResourceProvider").put("agent", agent).put("resources", resources);
+      if (!used.isEmpty()) {
+        ObjectNode map = node.putObject("used");
+        used.forEach(map::put);
+      }
+      return node;
     }
   }
 

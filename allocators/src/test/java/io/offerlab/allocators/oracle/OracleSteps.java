@@ -11,7 +11,21 @@ final class OracleSteps {
   static OracleStep fromJson(JsonNode step) {
     String op = step.get("op").asText();
     return switch (op) {
-      case "addAgent" -> new OracleStep.AddAgent(text(step, "id"), text(step, "resources"));
+      case "addAgent" -> {
+        java.util.Map<String, String> used = new java.util.LinkedHashMap<>();
+        if (step.has("used")) {
+          step.get("used").fields().forEachRemaining(e -> used.put(e.getKey(), e.getValue().asText()));
+        }
+        yield new OracleStep.AddAgent(text(step, "id"), text(step, "resources"), used);
+      }
+      case "updateAgent" -> new OracleStep.UpdateAgent(text(step, "id"), text(step, "resources"));
+      case "addResourceProvider" -> {
+        java.util.Map<String, String> used = new java.util.LinkedHashMap<>();
+        if (step.has("used")) {
+          step.get("used").fields().forEachRemaining(e -> used.put(e.getKey(), e.getValue().asText()));
+        }
+        yield new OracleStep.AddResourceProvider(text(step, "agent"), text(step, "resources"), used);
+      }
       case "removeAgent" -> new OracleStep.RemoveAgent(text(step, "id"));
       case "addFramework" -> new OracleStep.AddFramework(text(step, "id"),
           step.has("role") ? text(step, "role") : text(step, "id"),

@@ -53,7 +53,7 @@ final class ScenarioConformanceTest {
     List<Path> ported = ScenarioFiles.scenarios().stream()
         .filter(p -> ScenarioFiles.relative(p).startsWith("mesos/"))
         .toList();
-    assertTrue(ported.size() >= 17, "expected at least 17 ported Mesos tests, found " + ported.size());
+    assertTrue(ported.size() >= 23, "expected at least 23 ported Mesos tests, found " + ported.size());
     Set<String> names = new HashSet<>();
     for (Path p : ported) {
       JsonNode root = ScenarioFiles.read(p);

@@ -56,6 +56,40 @@ final class ScenarioErrorTest {
               {"op": "addFramework", "id": "A", "role": "r1"},
               {"op": "allocate", "time": 0, "agents": ["a1", "a9"]}
             ]}"""),
+        bad("uses larger than the agent", "steps[0].used", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": {"A": "cpus:1", "B": "cpus:0.5"}}
+            ]}"""),
+        bad("used is not an object", "steps[0].used", """
+            {"allocator": "drf", "steps": [{"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": "cpus:1"}]}"""),
+        bad("bad resources in used", "steps[0].used.A", """
+            {"allocator": "drf", "steps": [{"op": "addAgent", "id": "a1", "resources": "cpus:1", "used": {"A": "cpus:x"}}]}"""),
+        bad("unknown agent in updateAgent", "steps[0].id", """
+            {"allocator": "drf", "steps": [{"op": "updateAgent", "id": "a9", "resources": "cpus:1"}]}"""),
+        bad("bad resources in updateAgent", "steps[1].resources", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1"},
+              {"op": "updateAgent", "id": "a1", "resources": "cpus:-1"}
+            ]}"""),
+        bad("updateAgent with ranges", "steps[1].resources", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1;ports:[31000-32000]"},
+              {"op": "updateAgent", "id": "a1", "resources": "cpus:2;ports:[31000-32000]"}
+            ]}"""),
+        bad("resource provider on an unknown agent", "steps[0].agent", """
+            {"allocator": "drf", "steps": [{"op": "addResourceProvider", "agent": "a9", "resources": "cpus:1"}]}"""),
+        bad("resource provider used by an unknown framework", "steps[1].used", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1"},
+              {"op": "addResourceProvider", "agent": "a1", "resources": "cpus:1", "used": {"B": "cpus:1"}}
+            ]}"""),
+        bad("resource provider uses more than is free", "steps[3].used", """
+            {"allocator": "drf", "steps": [
+              {"op": "addAgent", "id": "a1", "resources": "cpus:1"},
+              {"op": "addFramework", "id": "A", "role": "r1"},
+              {"op": "allocate", "time": 0},
+              {"op": "addResourceProvider", "agent": "a1", "resources": "cpus:1", "used": {"A": "cpus:1.5"}}
+            ]}"""),
         bad("unknown agent in removeAgent", "steps[0].id", """
             {"allocator": "drf", "steps": [{"op": "removeAgent", "id": "a9"}]}"""),
         bad("duplicate agent", "steps[1].id", """

@@ -46,6 +46,16 @@ final class TimedAllocator implements Allocator {
   }
 
   @Override
+  public void updateAgent(String agentId, Resources total) {
+    allocator.updateAgent(agentId, total);
+  }
+
+  @Override
+  public void addResourceProvider(String agentId, Resources total, java.util.Map<String, Resources> used) {
+    allocator.addResourceProvider(agentId, total, used);
+  }
+
+  @Override
   public void removeAgent(String agentId) {
     allocator.removeAgent(agentId);
   }
