@@ -57,6 +57,17 @@ abstract class HierarchicalAllocator implements Allocator {
   private boolean totalChanged;
   /** Bumped whenever a framework may have become eligible for an agent it was not before. */
   private long eligibilityEpoch;
+  /** Which framework each recent bump of {@link #eligibilityEpoch} was for, by framework index. */
+  private final EligibilityLog eligibilityLog = new EligibilityLog();
+  /** Frameworks by index; null once removed. */
+  private FrameworkState[] frameworksByIndex = new FrameworkState[16];
+  /**
+   * Bumped whenever a framework stops counting for agents it was filtered on (it became ineligible, or lost the GPU
+   * capability: {@link #gpuLossEpoch}, which matters on GPU agents only): the earliest blocking filter of such an agent
+   * may be gone, so its cache is then only refreshed by a full visit.
+   */
+  private long ineligibilityEpoch;
+  private long gpuLossEpoch;
   private boolean changed = true;
   private long quietUntil = Long.MIN_VALUE;
   private long nextExpiry;
@@ -273,6 +284,10 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length,
         capabilities.contains(Capability.GPU_RESOURCES));
+    if (framework.index == frameworksByIndex.length) {
+      frameworksByIndex = Arrays.copyOf(frameworksByIndex, 2 * frameworksByIndex.length);
+    }
+    frameworksByIndex[framework.index] = framework;
     frameworks.put(frameworkId, framework);
     roleState.frameworkCount++;
     setEligible(framework, true);
@@ -326,6 +341,7 @@ abstract class HierarchicalAllocator implements Allocator {
       roles.remove(role.name);
     }
     frameworks.remove(frameworkId);
+    frameworksByIndex[framework.index] = null;
     changed = true;
   }
 
@@ -335,7 +351,10 @@ abstract class HierarchicalAllocator implements Allocator {
     boolean gpu = capabilities.contains(Capability.GPU_RESOURCES);
     if (gpu != framework.gpuCapable) {
       framework.gpuCapable = gpu;
-      eligibilityEpoch++; // GPU agents it was skipped on may now be offered to it
+      bumpEligibility(framework); // GPU agents it was skipped on may now be offered to it
+      if (!gpu) {
+        gpuLossEpoch++;
+      }
       changed = true;
     }
   }
@@ -368,7 +387,7 @@ abstract class HierarchicalAllocator implements Allocator {
     clearFilters(framework);
     framework.suppressed = false;
     refreshEligible(framework);
-    eligibilityEpoch++;
+    bumpEligibility(framework);
     changed = true;
   }
 
@@ -402,7 +421,7 @@ abstract class HierarchicalAllocator implements Allocator {
         roleSorter.activate(role.client);
       }
       eligibleFrameworks++;
-      eligibilityEpoch++;
+      bumpEligibility(framework);
       changed = true;
     } else {
       role.frameworks.deactivate(framework.client);
@@ -410,7 +429,14 @@ abstract class HierarchicalAllocator implements Allocator {
         roleSorter.deactivate(role.client);
       }
       eligibleFrameworks--;
+      ineligibilityEpoch++;
     }
+  }
+
+  /** Records that the framework may have become eligible for agents it was not before. */
+  private void bumpEligibility(FrameworkState framework) {
+    eligibilityLog.record(eligibilityEpoch, framework.index);
+    eligibilityEpoch++;
   }
 
   // ---- recovery and filters -----------------------------------------------------------------------------------
@@ -631,15 +657,61 @@ abstract class HierarchicalAllocator implements Allocator {
         nextExpiry = Math.min(nextExpiry, agent.blockedUntil);
         continue;
       }
+      if (stillBlocked(agent, now)) {
+        agent.blockedEpoch = eligibilityEpoch;
+        nextExpiry = Math.min(nextExpiry, agent.blockedUntil);
+        continue;
+      }
       agent.blockedUntil = Long.MAX_VALUE;
       int before = offers.size();
       allocateAgent(agent, now, offers);
       if (offers.size() == before) {
         agent.blockedEpoch = eligibilityEpoch;
         agent.blockedVersion = agent.version;
+        agent.blockedIneligibility = ineligibilityEpoch;
+        agent.blockedGpuLoss = gpuLossEpoch;
       }
     }
     return offers;
+  }
+
+  /**
+   * Whether an agent blocked at an older eligibility epoch is still blocked, found by checking only the frameworks that
+   * may have become eligible since: its free resources are the same, no filter that blocked it expired, and no
+   * framework stopped counting, so every framework that was filtered then still is. Its {@code blockedUntil} then
+   * becomes what a full visit would compute (the earliest of the old blocking filters and those of the new frameworks).
+   * Returns false, changing nothing but dropping expired filters, when a full visit is needed.
+   */
+  private boolean stillBlocked(AgentState agent, long now) {
+    if (agent.blockedVersion != agent.version || now >= agent.blockedUntil || !mayCacheIdleVisits()
+        || agent.blockedIneligibility != ineligibilityEpoch || agent.hasGpu && agent.blockedGpuLoss != gpuLossEpoch
+        || agent.blockedEpoch < 0 || !eligibilityLog.holds(agent.blockedEpoch, eligibilityEpoch)) {
+      return false;
+    }
+    RoleState sole = soleRole(agent);
+    long until = agent.blockedUntil;
+    for (long e = agent.blockedEpoch; e < eligibilityEpoch; e++) {
+      FrameworkState framework = frameworksByIndex[eligibilityLog.at(e)];
+      if (framework == null || !framework.eligible || sole != null && framework.role != sole
+          || agent.hasGpu && !framework.gpuCapable) {
+        continue;
+      }
+      long[] available = availableFor(agent, framework.role);
+      if (!isAllocatable(available)) {
+        continue;
+      }
+      long beforeExpiry = nextExpiry;
+      agent.blockedUntil = Long.MAX_VALUE;
+      boolean filtered = isFiltered(agent, framework, available, now);
+      nextExpiry = beforeExpiry;
+      until = Math.min(until, agent.blockedUntil);
+      if (!filtered) {
+        agent.blockedUntil = until;
+        return false;
+      }
+    }
+    agent.blockedUntil = until;
+    return true;
   }
 
   private void allocateAgent(AgentState agent, long now, List<Offer> offers) {
@@ -839,6 +911,8 @@ abstract class HierarchicalAllocator implements Allocator {
     long blockedVersion = -1;
     long blockedEpoch = -1;
     long blockedUntil = Long.MAX_VALUE;
+    long blockedIneligibility = -1;
+    long blockedGpuLoss = -1;
     /** Partition data of the static allocator. */
     Object partition;
 

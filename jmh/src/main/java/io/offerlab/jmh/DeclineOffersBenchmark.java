@@ -39,9 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       cycle run but touches no agent and no framework's eligibility (a role weight set to its value) precedes each
  *       cycle: the allocator's per-agent "all filtered" cache skips each agent in O(1).</li>
  *   <li>{@link #saturatedRescan}: the same state, but one framework's GPU capability is toggled before each cycle
- *       (the agents have no GPUs, so no offer changes). Any framework that may have become eligible for an agent
- *       invalidates every agent's cache, so each agent again checks the filter of every framework: A x F filter
- *       checks, what Mesos pays on every cycle of this state. (Deactivating and re-activating a framework would
+ *       (the agents have no GPUs, so no offer changes). A framework that may have become eligible for an agent
+ *       makes each agent check that framework's filter (A checks; A x F before 2026-11-30, what Mesos pays on every
+ *       cycle of this state). (Deactivating and re-activating a framework would
  *       clear its filters, as in Mesos, and end the steady state.)</li>
  * </ul>
  *

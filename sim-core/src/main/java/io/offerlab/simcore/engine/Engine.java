@@ -8,26 +8,34 @@ import java.util.Locale;
  * forward. Its ordering is exact, as in SSJ's {@code Simulator}: by time, then by {@link Event#priority() priority},
  * then by insertion sequence, so equal-time events never depend on hashing or wall time.
  *
- * <p>The queue is a 4-ary min-heap over primitive arrays: each slot holds the time and a packed priority+sequence key
- * side by side, and an int handle; the handle maps back to the reusable {@link Event} and its slot. Handles of events
- * that are not waiting are recycled, so the engine holds no event longer than it is scheduled. Scheduling,
- * cancelling and moving an event cost O(log n), and the loop allocates nothing per event. Scheduling in the past and scheduling an already scheduled event are refused
- * with exceptions. Unlike SSJ there is no static simulator: each engine is an independent object.
+ * <p>The queue is a 4-ary min-heap over primitive arrays: each entry holds the time and a packed priority+sequence key
+ * side by side, and an int handle; the handle maps back to the reusable {@link Event}. Cancelling or moving an event
+ * is lazy: its old entry stays in the heap and is recognised as stale when it reaches the top, because the handle's
+ * live sequence number no longer matches the entry's (sequence numbers are never reused), so a sift moves only the
+ * heap's own arrays. When stale entries outnumber live ones the heap is rebuilt from the live ones. Handles of events
+ * that are not waiting are recycled, so the engine holds no event longer than it is scheduled. Scheduling, cancelling
+ * and moving an event cost O(log n) amortised, and the loop allocates nothing per event. Scheduling in the past and
+ * scheduling an already scheduled event are refused with exceptions. Unlike SSJ there is no static simulator: each
+ * engine is an independent object.
  */
 public final class Engine {
   static final int SEQ_BITS = 56;
   private static final long MAX_SEQ = (1L << SEQ_BITS) - 1;
 
-  /** Heap entries, two longs per slot: the time, then the packed priority and sequence. */
+  /** Heap entries, two longs per entry: the time, then the packed priority and sequence. */
   private long[] keys = new long[512];
-  /** The handle of the event in each heap slot. */
+  /** The handle of the event of each heap entry. */
   private int[] handles = new int[256];
-  /** Per handle: the event and its heap slot. Handles of events that are not scheduled are recycled. */
+  /** Per handle: the event, and the sequence and time of its live entry (sequence -1 when not scheduled). */
   private Event[] events = new Event[256];
-  private int[] slots = new int[256];
+  private long[] liveSeq = new long[256];
+  private long[] liveTime = new long[256];
   private int[] freeHandles = new int[256];
   private int freeCount;
   private int handleCount;
+  /** Entries in the heap, live and stale. */
+  private int heapSize;
+  /** Live entries: scheduled events. */
   private int size;
   private long nextSeq;
   private long now;
@@ -51,6 +59,7 @@ public final class Engine {
 
   /** Returns the time of the next event, or {@link Long#MAX_VALUE} when none is waiting. */
   public long peekTime() {
+    dropStaleTop();
     return size == 0 ? Long.MAX_VALUE : keys[0];
   }
 
@@ -67,12 +76,18 @@ public final class Engine {
     }
     checkTime(event, time);
     int handle = allocateHandle(event);
-    if (size == handles.length) {
-      handles = Arrays.copyOf(handles, size * 2);
-      keys = Arrays.copyOf(keys, size * 4);
+    push(time, event.priorityBits | sequence(), handle);
+    size++;
+  }
+
+  private void push(long time, long key, int handle) {
+    if (heapSize == handles.length) {
+      handles = Arrays.copyOf(handles, heapSize * 2);
+      keys = Arrays.copyOf(keys, heapSize * 4);
     }
-    int slot = size++;
-    siftUp(slot, time, event.priorityBits | sequence(), handle);
+    liveSeq[handle] = key & MAX_SEQ;
+    liveTime[handle] = time;
+    siftUp(heapSize++, time, key, handle);
   }
 
   /**
@@ -89,13 +104,8 @@ public final class Engine {
       throw new IllegalStateException("event " + event + " is scheduled in another engine");
     }
     checkTime(event, time);
-    int slot = slots[handle];
-    long key = event.priorityBits | sequence();
-    if (time < keys[2 * slot]) {
-      siftUp(slot, time, key, handle);
-    } else {
-      siftDown(slot, time, key, handle);
-    }
+    push(time, event.priorityBits | sequence(), handle); // the old entry is now stale
+    compactIfMostlyStale();
   }
 
   /** Removes {@code event} from the queue; returns whether it was waiting. */
@@ -104,21 +114,26 @@ public final class Engine {
     if (handle < 0 || event.engine != this) {
       return false;
     }
-    removeAt(slots[handle]);
+    liveSeq[handle] = -1; // its entry is now stale
     releaseHandle(handle);
+    size--;
+    compactIfMostlyStale();
     return true;
   }
 
   /** Fires the next event, advancing the clock to its time; returns false when the queue is empty. */
   public boolean step() {
+    dropStaleTop();
     if (size == 0) {
       return false;
     }
     int handle = handles[0];
     Event event = events[handle];
     now = keys[0];
-    removeAt(0);
+    removeTop();
+    liveSeq[handle] = -1;
     releaseHandle(handle);
+    size--;
     processed++;
     event.fire();
     return true;
@@ -143,7 +158,7 @@ public final class Engine {
   }
 
   long timeOf(Event event) {
-    return keys[2 * slots[event.handle]];
+    return liveTime[event.handle];
   }
 
   private int allocateHandle(Event event) {
@@ -153,7 +168,8 @@ public final class Engine {
     } else {
       if (handleCount == events.length) {
         events = Arrays.copyOf(events, handleCount * 2);
-        slots = Arrays.copyOf(slots, handleCount * 2);
+        liveSeq = Arrays.copyOf(liveSeq, handleCount * 2);
+        liveTime = Arrays.copyOf(liveTime, handleCount * 2);
       }
       handle = handleCount++;
     }
@@ -187,17 +203,42 @@ public final class Engine {
     return nextSeq++;
   }
 
-  private void removeAt(int slot) {
-    int last = --size;
-    if (slot != last) {
-      long time = keys[2 * last];
-      long key = keys[2 * last + 1];
-      int handle = handles[last];
-      if (slot > 0 && before(time, key, keys[2 * ((slot - 1) >>> 2)], keys[2 * ((slot - 1) >>> 2) + 1])) {
-        siftUp(slot, time, key, handle);
-      } else {
-        siftDown(slot, time, key, handle);
+  /** Whether the heap entry at {@code slot} is stale: its event was cancelled or moved since. */
+  private boolean isStale(int slot) {
+    return liveSeq[handles[slot]] != (keys[2 * slot + 1] & MAX_SEQ);
+  }
+
+  /** Pops stale entries off the top, so that the top is live or the heap is empty. */
+  private void dropStaleTop() {
+    while (heapSize > size && isStale(0)) {
+      removeTop();
+    }
+  }
+
+  /** Rebuilds the heap from its live entries when stale ones outnumber them, so that memory stays O(live). */
+  private void compactIfMostlyStale() {
+    if (heapSize - size <= Math.max(size, 64)) {
+      return;
+    }
+    int n = 0;
+    for (int slot = 0; slot < heapSize; slot++) {
+      if (!isStale(slot)) {
+        keys[2 * n] = keys[2 * slot];
+        keys[2 * n + 1] = keys[2 * slot + 1];
+        handles[n] = handles[slot];
+        n++;
       }
+    }
+    heapSize = n;
+    for (int slot = (n - 2) >>> 2; n > 1 && slot >= 0; slot--) {
+      siftDown(slot, keys[2 * slot], keys[2 * slot + 1], handles[slot]);
+    }
+  }
+
+  private void removeTop() {
+    int last = --heapSize;
+    if (last > 0) {
+      siftDown(0, keys[2 * last], keys[2 * last + 1], handles[last]);
     }
   }
 
@@ -209,7 +250,6 @@ public final class Engine {
     keys[2 * slot] = time;
     keys[2 * slot + 1] = key;
     handles[slot] = handle;
-    slots[handle] = slot;
   }
 
   /** Moves the entry (time, key, handle) up from {@code slot} in the 4-ary heap. */
@@ -231,13 +271,13 @@ public final class Engine {
   private void siftDown(int slot, long time, long key, int handle) {
     while (true) {
       int first = 4 * slot + 1;
-      if (first >= size) {
+      if (first >= heapSize) {
         break;
       }
       int best = first;
       long bestTime = keys[2 * first];
       long bestKey = keys[2 * first + 1];
-      int end = Math.min(first + 4, size);
+      int end = Math.min(first + 4, heapSize);
       for (int c = first + 1; c < end; c++) {
         long t = keys[2 * c];
         long k = keys[2 * c + 1];

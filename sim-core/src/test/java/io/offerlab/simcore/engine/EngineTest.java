@@ -147,6 +147,54 @@ class EngineTest {
     assertEquals(want, log);
   }
 
+  /**
+   * Many more moves and cancels than waiting events (so that stale entries are dropped and the heap is rebuilt), with
+   * cancelled events scheduled again (so that handles are reused) and steps in between: the engine fires exactly what
+   * a sorted reference of the live schedules says, and its size and scheduled times agree with it.
+   */
+  @Test
+  void staleEntriesOfMovedAndCancelledEventsNeverFire() {
+    Engine engine = new Engine();
+    List<String> log = new ArrayList<>();
+    List<Probe> probes = new ArrayList<>();
+    record Live(long time, int priority, long seq, String name) {}
+    java.util.Map<String, Live> live = new java.util.HashMap<>();
+    List<String> want = new ArrayList<>();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 300; i++) {
+      probes.add(new Probe(engine, "e" + i, random.nextInt(-2, 3), log));
+    }
+    long seq = 0;
+    for (int op = 0; op < 20_000; op++) {
+      Probe p = probes.get(random.nextInt(probes.size()));
+      int kind = random.nextInt(10);
+      if (kind < 2) {
+        assertEquals(live.remove(p.name) != null, engine.cancel(p));
+      } else if (kind < 9) {
+        long time = engine.now() + random.nextInt(1000);
+        engine.reschedule(p, time);
+        live.put(p.name, new Live(time, p.priority(), seq++, p.name));
+        assertEquals(time, p.scheduledTime());
+      } else {
+        Live next = live.values().stream().min(Comparator.comparingLong(Live::time).thenComparingInt(Live::priority)
+            .thenComparingLong(Live::seq)).orElse(null);
+        assertEquals(next == null ? Long.MAX_VALUE : next.time(), engine.peekTime());
+        if (next != null) {
+          live.remove(next.name());
+          want.add(next.name() + "@" + next.time());
+          assertTrue(engine.step());
+        }
+      }
+      assertEquals(live.size(), engine.size());
+    }
+    live.values().stream().sorted(Comparator.comparingLong(Live::time).thenComparingInt(Live::priority)
+        .thenComparingLong(Live::seq)).forEach(l -> want.add(l.name() + "@" + l.time()));
+    engine.run();
+    assertEquals(want, log);
+    assertEquals(0, engine.size());
+    assertEquals(Long.MAX_VALUE, engine.peekTime());
+  }
+
   /** The event loop allocates nothing per event: a million reschedule-and-fire cycles of reusable events. */
   @Test
   void theLoopAllocatesNothingPerEvent() {
