@@ -131,13 +131,11 @@ public final class MasterRuntime implements AutoCloseable {
 
   /** Start a master; a port in use is an {@link IllegalArgumentException} naming {@code --port}. */
   public static MasterRuntime start(Options options) throws Exception {
-    // as the simulator: Mesos shuffles agents each cycle, and a filter lasts at least one allocation interval
-    Allocator allocator = Allocators.create(options.allocator(), options.allocatorOptions()
-        .withSeed(System.nanoTime()).withShuffleAgents(true)
-        .withMinFilterSeconds(options.allocationInterval().toNanos() / 1e9));
+    var settings = new MasterCoreSettings(options.allocationInterval().toNanos() / 1_000, 0, false);
+    Allocator allocator = Allocators.create(options.allocator(), MasterCoreSettings.masterRules(
+        options.allocatorOptions().withSeed(System.nanoTime()), settings.allocationIntervalMicros()));
     options.weights().forEach(allocator::setWeight);
     var loop = new EventLoop();
-    var settings = new MasterCoreSettings(options.allocationInterval().toNanos() / 1_000, 0, false);
     var handler = new JsonHandler();
     Server server;
     try {

@@ -14,6 +14,7 @@ import io.offerlab.simcore.config.SimulationConfig;
 import io.offerlab.simcore.engine.Engine;
 import io.offerlab.simcore.engine.RandomStreams;
 import io.offerlab.simcore.master.AllocatorNeeds;
+import io.offerlab.simcore.master.MasterCoreSettings;
 import io.offerlab.simcore.metrics.Metrics;
 import io.offerlab.simcore.metrics.Percentiles;
 import io.offerlab.workloads.Job;
@@ -145,10 +146,8 @@ public final class Simulation implements RunProgress {
   private static AllocatorOptions allocatorOptions(SimulationConfig config, String name, RoleFacts facts,
       List<String> agentIds, RandomStreams streams) {
     AllocatorNeeds needs = AllocatorNeeds.of(name);
-    AllocatorOptions options = AllocatorOptions.defaults()
-        .withSeed(streams.seedFor("allocator"))
-        .withShuffleAgents(true)
-        .withMinFilterSeconds(config.master().allocationIntervalMicros() / 1e6);
+    AllocatorOptions options = MasterCoreSettings.masterRules(
+        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros());
     Map<String, Integer> priorities = config.allocator().priorities();
     if (priorities.isEmpty() && needs.priorities()) {
       priorities = facts.priorities();

@@ -1,5 +1,7 @@
 package io.offerlab.simcore.master;
 
+import io.offerlab.allocators.AllocatorOptions;
+
 /**
  * What the master core's rules depend on, in microseconds: the batch allocation interval (Mesos
  * {@code --allocation_interval}), the offer timeout (Mesos {@code --offer_timeout}, 0 = none) and whether the cycle
@@ -18,5 +20,14 @@ public record MasterCoreSettings(long allocationIntervalMicros, long offerTimeou
     if (offerTimeoutMicros < 0) {
       throw new IllegalArgumentException("offer timeout: expected >= 0 us, found " + offerTimeoutMicros);
     }
+  }
+
+  /**
+   * Returns {@code options} with the rules a Mesos master sets on its allocator, the same for the simulator and the
+   * real master: agents are shuffled every cycle (as Mesos' hierarchical allocator does), and a decline filter lasts at
+   * least one allocation interval.
+   */
+  public static AllocatorOptions masterRules(AllocatorOptions options, long allocationIntervalMicros) {
+    return options.withShuffleAgents(true).withMinFilterSeconds(allocationIntervalMicros / 1e6);
   }
 }
