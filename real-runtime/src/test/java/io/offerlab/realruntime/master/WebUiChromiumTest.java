@@ -55,7 +55,7 @@ class WebUiChromiumTest {
   @BeforeEach
   void needChromium() {
     if (chromium() == null) {
-      String why = "Chromium is not installed (apt-get install -y chromium)";
+      String why = "Chromium is not installed (apt-get install -y chromium, or set OFFERLAB_CHROMIUM to a browser)";
       if ("1".equals(System.getenv("OFFERLAB_REQUIRE_CHROMIUM")) || "1".equals(System.getenv("OFFERLAB_REQUIRE_CGROUPS"))) {
         fail(why + ", and OFFERLAB_REQUIRE_CHROMIUM or OFFERLAB_REQUIRE_CGROUPS is set");
       }
@@ -82,8 +82,12 @@ class WebUiChromiumTest {
     }
   }
 
-  /** Return Debian's chromium (or chromium-browser) from the PATH, or null. */
+  /** Return the browser: {@code OFFERLAB_CHROMIUM} when set, else chromium (or chromium-browser) on the PATH; or null. */
   private static Path chromium() {
+    String chosen = System.getenv("OFFERLAB_CHROMIUM");
+    if (chosen != null && !chosen.isBlank()) {
+      return Files.isExecutable(Path.of(chosen)) ? Path.of(chosen) : null;
+    }
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       for (String name : List.of("chromium", "chromium-browser")) {
         Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
@@ -108,7 +112,13 @@ class WebUiChromiumTest {
     assertEquals("started", line);
     try (var framework = new RawScheduler(at, "ui-test-framework")) {
       Offer offer = framework.await(e -> e.getType() == Event.Type.OFFERS).getOffers().getOffers(0);
-      assertEquals(202, framework.launch(offer, "ui-test-task", COMMAND));
+      var accept = framework.call("\"type\":\"ACCEPT\",\"accept\":{\"offer_ids\":[{\"value\":\""
+          + offer.getId().getValue() + "\"}],\"operations\":[{\"type\":\"LAUNCH\",\"launch\":{\"task_infos\":["
+          + "{\"name\":\"ui-test-task\",\"task_id\":{\"value\":\"ui-test-task\"},\"agent_id\":{\"value\":\""
+          + offer.getAgentId().getValue() + "\"},\"resources\":[{\"name\":\"cpus\",\"type\":\"SCALAR\","
+          + "\"scalar\":{\"value\":0.5}},{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":256}}],"
+          + "\"command\":{\"value\":\"" + COMMAND + "\"}}]}}]}");
+      assertEquals(202, accept.statusCode(), accept.body());
       framework.awaitState("ui-test-task", "TASK_RUNNING");
       awaitSamplesWithTheTaskRunning(at, 3);
 
