@@ -142,6 +142,12 @@ class WebUiChromiumTest {
       assertTrue(points(dom, "chart-utilisation") > 0, "the utilisation chart has data");
       assertTrue(points(dom, "chart-shares") > 0, "the dominant-share chart has data");
 
+      String tasksPage = run(List.of("--virtual-time-budget=4000", "--dump-dom", "http://" + at + "/#/tasks"));
+      assertTrue(tasksPage.contains("<body data-page=\"tasks\""), "the tasks page is chosen: " + tasksPage);
+      assertTrue(openingTag(tasksPage, "agents").contains("hidden"), "agents hidden: " + tasksPage);
+      assertTrue(!openingTag(tasksPage, "tasks").contains("hidden"), "tasks shown: " + tasksPage);
+      assertTrue(tasksPage.contains("ui-test-task"));
+
       Files.createDirectories(SCREENSHOT.getParent());
       Files.deleteIfExists(SCREENSHOT);
       run(List.of("--virtual-time-budget=4000", "--window-size=1280,900", "--hide-scrollbars",
@@ -181,6 +187,13 @@ class WebUiChromiumTest {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, reply.statusCode(), path + ": " + reply.body());
     return new ObjectMapper().readTree(reply.body());
+  }
+
+  /** Return the opening tag of the section with {@code id} in the DOM. */
+  private static String openingTag(String dom, String id) {
+    Matcher m = Pattern.compile("<section id=\"" + id + "\"[^>]*>").matcher(dom);
+    assertTrue(m.find(), "no section #" + id + " in " + dom);
+    return m.group();
   }
 
   /** Return the {@code data-points} of the element with {@code id} in the DOM. */
