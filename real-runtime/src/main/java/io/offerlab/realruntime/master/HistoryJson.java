@@ -29,7 +29,8 @@ final class HistoryJson {
   static String write(MetricsHistory history, Function<String, Label> labels) {
     List<MetricsSample> samples = history.samples();
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("interval_seconds", BigDecimal.valueOf(history.intervalMillis()).movePointLeft(3));
+    root.put("interval_seconds", BigDecimal.valueOf(history.intervalMillis()).movePointLeft(3)
+        .stripTrailingZeros());
     root.put("capacity", history.capacity());
     var known = new LinkedHashMap<String, Label>();
     for (MetricsSample s : samples) {

@@ -59,7 +59,9 @@ class HistoryJsonTest {
 
   @Test
   void anEmptyHistoryHasNoSamplesAndNoFrameworks() throws Exception {
-    JsonNode root = MAPPER.readTree(HistoryJson.write(new MetricsHistory(720, 5_000), id -> null));
+    String json = HistoryJson.write(new MetricsHistory(720, 5_000), id -> null);
+    assertTrue(json.startsWith("{\"interval_seconds\":5,"), json);
+    JsonNode root = MAPPER.readTree(json);
     assertEquals(5.0, root.path("interval_seconds").asDouble());
     assertEquals(720, root.path("capacity").asInt());
     assertEquals(0, root.path("samples").size());
