@@ -25,7 +25,8 @@ import org.eclipse.jetty.server.Server;
 
 /**
  * A whole master process: an allocator from the registry, sim-core's master core on one event loop, and the HTTP
- * server with the scheduler API, the agent protocol, {@code /master/state} and {@code /metrics/snapshot}.
+ * server with the scheduler API, the agent protocol, {@code /master/state}, {@code /metrics/snapshot},
+ * {@code /metrics/history} (a sample every few seconds, taken on the event loop) and the web UI at {@code /}.
  */
 public final class MasterRuntime implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MasterRuntime.class.getName());
@@ -129,8 +130,17 @@ public final class MasterRuntime implements AutoCloseable {
     this.server = server;
   }
 
-  /** Start a master; a port in use is an {@link IllegalArgumentException} naming {@code --port}. */
+  /** Start a master sampling {@code /metrics/history} every 5 s; a port in use is an error naming {@code --port}. */
   public static MasterRuntime start(Options options) throws Exception {
+    return start(options, Duration.ofMillis(MetricsHistory.DEFAULT_INTERVAL_MILLIS));
+  }
+
+  /**
+   * Start a master that samples {@code /metrics/history} every {@code metricsInterval} (720 samples kept); a port in
+   * use is an {@link IllegalArgumentException} naming {@code --port}.
+   */
+  public static MasterRuntime start(Options options, Duration metricsInterval) throws Exception {
+    var history = new MetricsHistory(MetricsHistory.DEFAULT_CAPACITY, metricsInterval.toMillis());
     var settings = new MasterCoreSettings(options.allocationInterval().toNanos() / 1_000, 0, false);
     Allocator allocator = Allocators.create(options.allocator(), MasterCoreSettings.masterRules(
         options.allocatorOptions().withSeed(System.nanoTime()), settings.allocationIntervalMicros()));
@@ -169,7 +179,18 @@ public final class MasterRuntime implements AutoCloseable {
         .stream("GET", "/metrics/snapshot", (request, body, response, callback) -> {
           loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, StateJson.metrics(master))));
           return null;
+        })
+        .stream("GET", "/metrics/history", (request, body, response, callback) -> {
+          loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, HistoryJson.write(history, fid -> {
+            Entries.Framework f = master.frameworkOf(fid);
+            return f == null ? null : new HistoryJson.Label(f.info.getName(), Master.roleOf(f.info));
+          }))));
+          return null;
         });
+    WebUi.routes(handler);
+    Runnable sample = () -> history.add(MetricsSample.of(master, System.currentTimeMillis() / 1000.0));
+    loop.execute(sample);
+    loop.every(sample, history.intervalMillis());
     long timeoutMicros = options.agentTimeout().toNanos() / 1_000;
     loop.every(() -> agents.checkHeartbeats(timeoutMicros), Math.max(100, options.agentHeartbeat().toMillis()));
     LOG.info("master " + id + " listening on " + options.ip() + ":" + port + " with allocator "
