@@ -24,7 +24,8 @@ import org.apache.mesos.v1.scheduler.Protos.Event;
  * long tasks on each agent it is offered (told apart by the address in the offer's {@code url}, which stays the same
  * when an agent re-registers under a new id), declines the rest, acknowledges every update, and prints one line per
  * event on stdout: {@code OFFER agent ip port hostname}, {@code UPDATE task state reason source agent}, or the event's
- * type. On stdin, {@code state} prints {@code STATE <the master's /master/state>} and {@code quit} ends it.
+ * type. On stdin, {@code state} prints {@code STATE <the master's /master/state>}, {@code get URL} prints
+ * {@code GOT <status> <body>}, and {@code quit} ends it.
  */
 public final class NamespaceFramework {
   private NamespaceFramework() {
@@ -61,6 +62,15 @@ public final class NamespaceFramework {
     var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = stdin.readLine(); line != null && !line.equals("quit"); line = stdin.readLine()) {
+      if (line.startsWith("get ")) {
+        try {
+          var reply = http.send(HttpRequest.newBuilder(URI.create(line.substring(4)))
+              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+          say("GOT " + reply.statusCode() + " " + reply.body().replace('\n', ' '));
+        } catch (Exception e) {
+          say("GOT-ERROR " + e);
+        }
+      }
       if (line.equals("state")) {
         try {
           var reply = http.send(HttpRequest.newBuilder(URI.create("http://" + master + "/master/state"))

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * master in another, two agents in two more), joined by veth pairs on a private subnet, 10.231.7.0/24, that exists
  * only inside them. Every process is entered with {@code nsenter --net=...} (ARCHITECTURE.md 7.2). The agents listen on
  * 0.0.0.0 and advertise their namespace's address; a framework in the master's namespace runs two tasks on each, its
- * offers' {@code url} carrying those addresses. Then one agent's link is cut ({@code ip link set ... down} on its
+ * offers' {@code url} carrying those addresses, and reads a task's sandbox at its agent's address. Then one agent's link is cut ({@code ip link set ... down} on its
  * bridge port): after the ping timeouts its tasks are TASK_LOST and the other agent's keep running. The link comes
  * back: the agent re-registers and its lost tasks are killed. Timings are printed. Everything the test made
  * (namespaces, links, processes) is removed, also when it fails, and leftovers of a crashed earlier run (their
@@ -123,6 +123,12 @@ class NetworkNamespacesTest {
         assertTrue(alive(pids.get(task(i, t))), task(i, t) + " runs as pid " + pids.get(task(i, t)));
       }
     }
+
+    // a task's sandbox, read from the master's namespace at the agent's advertised address
+    String frameworkId = lines(l -> l.text().startsWith("SUBSCRIBED ")).get(0).text().split(" ")[1];
+    Line got = ask("get http://" + agentIp(2) + ":5051/files/read?path=/frameworks/" + frameworkId
+        + "/executors/" + task(2, 0) + "/runs/latest/pid&offset=0", "GOT");
+    assertEquals("GOT 200 {\"data\":\"" + pids.get(task(2, 0)) + "\\n\",\"offset\":0}", got.text());
 
     // cut agent 1's cable at the bridge
     long down = System.nanoTime();
@@ -361,16 +367,21 @@ class NetworkNamespacesTest {
 
   /** Send {@code state} to the framework and return its answer line, or null when none came within 20 s. */
   private Line askState() throws Exception {
-    Predicate<Line> isState = l -> l.text().startsWith("STATE");
-    int seen = lines(isState).size();
-    frameworkIn.write("state\n");
+    return ask("state", "STATE");
+  }
+
+  /** Send a command to the framework and return the next line that starts with {@code answer}, or null. */
+  private Line ask(String command, String answer) throws Exception {
+    Predicate<Line> isAnswer = l -> l.text().startsWith(answer);
+    int seen = lines(isAnswer).size();
+    frameworkIn.write(command + "\n");
     frameworkIn.flush();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     synchronized (lines) {
       while (System.nanoTime() < deadline) {
-        List<Line> states = lines.stream().filter(isState).toList();
-        if (states.size() > seen) {
-          return states.get(seen);
+        List<Line> answers = lines.stream().filter(isAnswer).toList();
+        if (answers.size() > seen) {
+          return answers.get(seen);
         }
         lines.wait(50);
       }
