@@ -111,12 +111,13 @@ public final class NamespaceFramework {
               var tasks = org.apache.mesos.v1.Protos.Offer.Operation.Launch.newBuilder();
               for (int i = 0; i < perAgent; i++) {
                 String id = "t-" + address.getIp().replace('.', '-') + "-" + i;
-                tasks.addTaskInfos((org.apache.mesos.v1.Protos.TaskInfo) ProtoJson.parse(("{\"name\":\"" + id + "\",\"task_id\":{\"value\":\"" + id
-                    + "\"},\"agent_id\":{\"value\":\"" + offer.getAgentId().getValue() + "\"},\"resources\":["
+                String json = "{\"name\":\"" + id + "\",\"task_id\":{\"value\":\"" + id + "\"},"
+                    + "\"agent_id\":{\"value\":\"" + offer.getAgentId().getValue() + "\"},\"resources\":["
                     + "{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":0.1}},"
                     + "{\"name\":\"mem\",\"type\":\"SCALAR\",\"scalar\":{\"value\":32}}],"
-                    + "\"command\":{\"value\":\"echo $$ > pid; exec sleep 300\"}}")
-                    .getBytes(StandardCharsets.UTF_8), org.apache.mesos.v1.Protos.TaskInfo.newBuilder()));
+                    + "\"command\":{\"value\":\"echo $$ > pid; exec sleep 300\"}}";
+                tasks.addTaskInfos((org.apache.mesos.v1.Protos.TaskInfo) ProtoJson.parse(
+                    json.getBytes(StandardCharsets.UTF_8), org.apache.mesos.v1.Protos.TaskInfo.newBuilder()));
               }
               call.setType(Call.Type.ACCEPT).setAccept(launch.addOperations(operation.setLaunch(tasks)));
             }
