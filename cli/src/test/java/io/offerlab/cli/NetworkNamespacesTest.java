@@ -33,14 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Agents on other hosts, without a second machine: the test makes its own network namespaces (a bridge in one, a
  * master in another, two agents in two more), joined by veth pairs on a private subnet, 10.231.7.0/24, that exists
- * only inside them. Every process is entered with {@code nsenter --net=...} (ARCHITECTURE.md 7.2). The agents listen on
- * 0.0.0.0 and advertise their namespace's address; a framework in the master's namespace runs two tasks on each, its
- * offers' {@code url} carrying those addresses, and reads a task's sandbox at its agent's address. Then one agent's
- * link is cut ({@code ip link set ... down} on its bridge port): after the ping timeouts its tasks are TASK_LOST
- * and the other agent's keep running. The link comes back: the agent re-registers and its lost tasks are killed.
- * Timings are printed. Everything the test made (namespaces, links, processes) is removed, also when it fails, and
- * leftovers of a crashed earlier run (their creator's pid is in the name) are removed first. Needs root, {@code ip} and {@code nsenter}; skips with a message
- * without them, and fails instead when OFFERLAB_REQUIRE_CGROUPS=1 (CI).
+ * only inside them. Every process is entered with {@code nsenter --net=...} (ARCHITECTURE.md 7.2). The agents listen
+ * on 0.0.0.0 and advertise their namespace's address; a framework in the master's namespace runs two tasks on each,
+ * its offers' {@code url} carrying those addresses, and reads a task's sandbox at its agent's address. Then one
+ * agent's link is cut ({@code ip link set ... down} on its bridge port): after the ping timeouts its tasks are
+ * TASK_LOST and the other agent's keep running. The link comes back: the agent re-registers and its lost tasks are
+ * killed. Timings are printed. Everything the test made (namespaces, links, processes) is removed, also when it
+ * fails, and leftovers of a crashed earlier run (their creator's pid is in the name) are removed first. Needs root,
+ * {@code ip} and {@code nsenter}; skips with a message without them, and fails instead when OFFERLAB_REQUIRE_CGROUPS=1
+ * (CI).
  */
 class NetworkNamespacesTest {
   private static final String PREFIX = "olnet-";
