@@ -93,6 +93,11 @@ public final class AgentRuntime implements AutoCloseable {
   public static AgentRuntime start(Options options) throws Exception {
     var resources = AgentResources.resolve(options.resources(), options.workDir());
     String advertise = Advertised.host("--advertise-ip", options.advertiseIp(), options.ip());
+    String masterHost = options.master().substring(0, options.master().lastIndexOf(':'));
+    if (Advertised.isLoopback(advertise) && !Advertised.isLoopback(masterHost)) {
+      LOG.warning("advertising " + advertise + ", a loopback address, to the master at " + options.master()
+          + ", which cannot call it there: set --ip or --advertise-ip to an address the master reaches");
+    }
     Isolator isolator = isolator(options);
     MasterLink[] linkHolder = new MasterLink[1];
     Agent agent = new Agent(options.workDir(), isolator,

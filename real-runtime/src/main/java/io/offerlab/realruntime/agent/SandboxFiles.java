@@ -96,6 +96,7 @@ public final class SandboxFiles {
     if (Files.isDirectory(resolved.real())) {
       throw new FilesException(400, "Cannot read a directory.");
     }
+    regular(path, resolved.real());
     try (var file = new RandomAccessFile(resolved.real().toFile(), "r")) {
       long size = file.length();
       if (offset == -1) {
@@ -124,7 +125,15 @@ public final class SandboxFiles {
     if (Files.isDirectory(resolved.real())) {
       throw new FilesException(400, "Cannot download a directory.");
     }
+    regular(path, resolved.real());
     return resolved.real();
+  }
+
+  /** Refuse what is neither a directory nor a regular file: a FIFO a task made would block the reading thread. */
+  private static void regular(String path, Path real) throws FilesException {
+    if (!Files.isRegularFile(real)) {
+      throw new FilesException(400, "'" + path + "' is not a regular file.");
+    }
   }
 
   /**

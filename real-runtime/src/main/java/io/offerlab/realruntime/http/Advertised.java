@@ -24,6 +24,11 @@ public final class Advertised {
     return host.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})") && !isWildcard(host);
   }
 
+  /** Return whether {@code host} names this host's loopback interface ({@code 127.x.x.x} or {@code localhost}). */
+  public static boolean isLoopback(String host) {
+    return host.startsWith("127.") || host.equalsIgnoreCase("localhost") || host.equals("::1");
+  }
+
   /** Return whether {@code ip} means every address. */
   public static boolean isWildcard(String ip) {
     return ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]");

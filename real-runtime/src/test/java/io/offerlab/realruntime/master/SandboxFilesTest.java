@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxFilesTest {
   /** Writes known output, a link out of the sandbox, a link inside it, and a subdirectory. */
   private static final String COMMAND = "printf 'hello sandbox\\\\n'; echo oops >&2; ln -s /etc escape; "
-      + "ln -s stdout inside; mkdir sub; printf 'h\\\\303\\\\251' > sub/utf8; yes a | head -c 70000 > sub/big";
+      + "ln -s stdout inside; mkfifo fifo; mkdir sub; printf 'h\\\\303\\\\251' > sub/utf8; yes a | head -c 70000 > sub/big";
   @TempDir
   Path work;
   private MasterRuntime master;
@@ -107,15 +107,16 @@ class SandboxFilesTest {
     for (JsonNode entry : listing) {
       names.add(entry.path("path").asText());
     }
-    assertEquals(List.of(latest + "/escape", latest + "/inside", latest + "/stderr", latest + "/stdout",
-        latest + "/sub"), names);
-    JsonNode stdout = listing.get(3);
+    assertEquals(List.of(latest + "/escape", latest + "/fifo", latest + "/inside", latest + "/stderr",
+        latest + "/stdout", latest + "/sub"), names);
+    assertTrue(listing.get(1).path("mode").asText().startsWith("p"), listing.get(1).toString());
+    JsonNode stdout = listing.get(4);
     assertEquals(14, stdout.path("size").asLong());
     assertTrue(stdout.path("mode").asText().matches("-rw......."), stdout.toString());
     assertEquals(1, stdout.path("nlink").asInt());
     assertEquals(System.getProperty("user.name"), stdout.path("uid").asText());
     assertTrue(Math.abs(stdout.path("mtime").asLong() - System.currentTimeMillis() / 1000) < 600, stdout.toString());
-    assertTrue(listing.get(4).path("mode").asText().startsWith("d"), listing.get(4).toString());
+    assertTrue(listing.get(5).path("mode").asText().startsWith("d"), listing.get(5).toString());
     assertTrue(listing.get(0).path("mode").asText().startsWith("l"), "a link out is shown as the link: "
         + listing.get(0));
 
@@ -130,7 +131,7 @@ class SandboxFilesTest {
         .resolve("writer");
     assertEquals("{\"data\":\"hello sandbox\\n\",\"offset\":0}", get("/files/read", path(real + "/stdout")
         + "&offset=0").body(), "the real path is served too");
-    assertEquals(real + "/stdout", json.readTree(get("/files/browse", path(real.toString())).body()).get(3)
+    assertEquals(real + "/stdout", json.readTree(get("/files/browse", path(real.toString())).body()).get(4)
         .path("path").asText());
 
     // leaving the sandbox: 400, whatever the spelling
@@ -170,6 +171,8 @@ class SandboxFilesTest {
       assertEquals(400, reply.statusCode(), bad + ": " + reply.body());
     }
     assertEquals("Cannot read a directory.", get("/files/read", path(latest)).body());
+    assertEquals(400, get("/files/read", path(latest + "/fifo") + "&offset=0").statusCode(), "a FIFO would block");
+    assertEquals(400, get("/files/download", path(latest + "/fifo")).statusCode());
     assertEquals(400, get("/files/download", path(latest + "/sub")).statusCode());
     String big = json.readTree(get("/files/read", path(latest + "/sub/big") + "&offset=0").body()).path("data")
         .asText();
