@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Agents on other hosts, without a second machine: the test makes its own network namespaces (a bridge in one, a
  * master in another, two agents in two more), joined by veth pairs on a private subnet, 10.231.7.0/24, that exists
- * only inside them. Every process is entered with {@code nsenter --net=...} (ARCHITECTURE.md 7.2). The agents listen
- * on 0.0.0.0 and advertise their namespace's address; a framework in the master's namespace runs two tasks on each,
+ * only inside them. Every process is entered with {@code nsenter --net=...} (ARCHITECTURE.md 7.2). The master and
+ * the agents listen on 0.0.0.0 and advertise their namespace's address; a framework in the master's namespace runs two tasks on each,
  * its offers' {@code url} carrying those addresses, and reads a task's sandbox at its agent's address. Then one
  * agent's link is cut ({@code ip link set ... down} on its bridge port): after the ping timeouts its tasks are
  * TASK_LOST and the other agent's keep running. The link comes back: the agent re-registers and its lost tasks are
@@ -87,8 +87,8 @@ class NetworkNamespacesTest {
     long started = System.nanoTime();
     network();
     String isolation = CgroupHost.whyNotUsableV1() == null ? "cgroups" : "none";
-    processes.add(CliProcess.start(nsenter("m"), work.resolve("logs"), "master", "master", "--ip", MASTER_IP,
-        "--port", "5050", "--allocation-interval", "200ms", "--agent-ping-timeout", "1s",
+    processes.add(CliProcess.start(nsenter("m"), work.resolve("logs"), "master", "master", "--ip", "0.0.0.0",
+        "--advertise-ip", MASTER_IP, "--port", "5050", "--allocation-interval", "200ms", "--agent-ping-timeout", "1s",
         "--max-agent-ping-timeouts", Integer.toString(PING_TIMEOUTS)));
     for (int i = 1; i <= 2; i++) {
       processes.add(CliProcess.start(nsenter("a" + i), work.resolve("logs"), "agent" + i, "agent",
@@ -113,6 +113,8 @@ class NetworkNamespacesTest {
       assertEquals(ip, parts[4], "and its advertised host: " + offer.text());
     }
     JsonNode before = state(s -> s.path("slaves").size() == 2, "two agents");
+    assertEquals(MASTER_IP, before.path("hostname").asText(), "the master's advertised address");
+    assertEquals("master@" + MASTER_IP + ":5050", before.path("pid").asText());
     for (JsonNode slave : before.path("slaves")) {
       assertTrue(slave.path("hostname").asText().startsWith(SUBNET), "advertised hostname: " + slave);
       assertEquals("slave(1)@" + slave.path("hostname").asText() + ":5051", slave.path("pid").asText());
