@@ -85,7 +85,15 @@ class NetworkNamespacesTest {
 
   private void exercise() throws Exception {
     long started = System.nanoTime();
-    network();
+    try {
+      network();
+    } catch (IOException e) {
+      // root without CAP_NET_ADMIN (a rootless container, for one) cannot make namespaces: a skip, except in CI
+      if ("1".equals(System.getenv("OFFERLAB_REQUIRE_CGROUPS"))) {
+        throw e;
+      }
+      assumeTrue(false, "skipped: cannot make network namespaces here: " + e.getMessage());
+    }
     String isolation = CgroupHost.whyNotUsableV1() == null ? "cgroups" : "none";
     processes.add(CliProcess.start(nsenter("m"), work.resolve("logs"), "master", "master", "--ip", "0.0.0.0",
         "--advertise-ip", MASTER_IP, "--port", "5050", "--allocation-interval", "200ms", "--agent-ping-timeout", "1s",
