@@ -23,6 +23,11 @@ final class MasterCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "5050", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--advertise-ip", paramLabel = "IP",
+      description = "Address agents and frameworks are told to call (Mesos --advertise_ip; default: --ip, or this "
+          + "host's address when --ip is 0.0.0.0).")
+  String advertiseIp;
+
   @Option(names = "--allocator", defaultValue = "drf", description = "A registered allocator (default: ${DEFAULT-VALUE}).")
   String allocator;
 
@@ -88,6 +93,7 @@ final class MasterCommand implements Callable<Integer> {
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
         agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights,
         io.offerlab.realruntime.master.Security.load(credentials, acls));
+    options = options.withAdvertiseIp(advertiseIp);
     if (workDir != null) {
       options = options.withRegistry(workDir.toAbsolutePath(),
           MasterRuntime.duration("--agent-reregister-timeout", agentReregisterTimeout));

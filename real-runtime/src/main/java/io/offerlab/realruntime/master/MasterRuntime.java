@@ -5,6 +5,7 @@ import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.Allocators;
 import io.offerlab.realruntime.agent.AgentProtocol;
 import io.offerlab.realruntime.framework.SchedulerConnection;
+import io.offerlab.realruntime.http.Advertised;
 import io.offerlab.realruntime.http.HttpServers;
 import io.offerlab.realruntime.http.JsonHandler;
 import io.offerlab.realruntime.http.JsonHandler.Reply;
@@ -35,7 +36,7 @@ public final class MasterRuntime implements AutoCloseable {
   /**
    * What {@code offerlab master} takes.
    *
-   * @param ip the address to listen on and to advertise
+   * @param ip the address to listen on, and to advertise unless {@code advertiseIp} is given
    * @param port the port (0 picks one)
    * @param allocator a registered allocator's name
    * @param allocationInterval the batch allocation interval
@@ -49,23 +50,25 @@ public final class MasterRuntime implements AutoCloseable {
    * @param security credentials and ACLs (Mesos {@code --credentials}, {@code --acls})
    * @param workDir where the registry lives (Mesos {@code --work_dir}), or null for none
    * @param agentReregisterTimeout how long after a restart the registry's agents may re-register (Mesos: 10 min)
+   * @param advertiseIp the address agents and frameworks are told (Mesos {@code --advertise_ip}), or null for
+   *     {@code ip} (or, when {@code ip} is 0.0.0.0, this host's address)
    */
   public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                         Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
                         Map<String, Double> weights, Security security, Path workDir,
-                        Duration agentReregisterTimeout) {
+                        Duration agentReregisterTimeout, String advertiseIp) {
     /** A master with security and no registry. */
     public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                    Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
                    Map<String, Double> weights, Security security) {
       this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
-          allocatorOptions, weights, security, null, Duration.ofMinutes(10));
+          allocatorOptions, weights, security, null, Duration.ofMinutes(10), null);
     }
 
     /** The same options with a registry under {@code workDir}. */
     public Options withRegistry(Path workDir, Duration agentReregisterTimeout) {
       return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
-          allocatorOptions, weights, security, workDir, agentReregisterTimeout);
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout, advertiseIp);
     }
 
     /** A master without credentials or ACLs. */
@@ -79,7 +82,13 @@ public final class MasterRuntime implements AutoCloseable {
     /** The same options with {@code security}. */
     public Options withSecurity(Security security) {
       return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
-          allocatorOptions, weights, security, workDir, agentReregisterTimeout);
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout, advertiseIp);
+    }
+
+    /** The same options advertising {@code advertiseIp} (null: {@code ip}, or this host's address for 0.0.0.0). */
+    public Options withAdvertiseIp(String advertiseIp) {
+      return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout, advertiseIp);
     }
 
     /** The defaults of {@code offerlab master} with no allocator configuration. */
@@ -98,6 +107,10 @@ public final class MasterRuntime implements AutoCloseable {
       if (!Allocators.names().contains(allocator)) {
         throw new IllegalArgumentException("--allocator: expected one of " + Allocators.names() + ", found '"
             + allocator + "'");
+      }
+      if (advertiseIp != null && !Advertised.validHost(advertiseIp)) {
+        throw new IllegalArgumentException("--advertise-ip: expected an IPv4 address or a host name, found '"
+            + advertiseIp + "'");
       }
       if (allocationInterval.toNanos() < 1_000) {
         throw new IllegalArgumentException("--allocation-interval: expected at least 1us, found " + allocationInterval);
@@ -145,6 +158,8 @@ public final class MasterRuntime implements AutoCloseable {
     Allocator allocator = Allocators.create(options.allocator(), MasterCoreSettings.masterRules(
         options.allocatorOptions().withSeed(System.nanoTime()), settings.allocationIntervalMicros()));
     options.weights().forEach(allocator::setWeight);
+    String advertised = Advertised.host("--advertise-ip", options.advertiseIp(), options.ip());
+    String advertisedIp = Advertised.ipOf(advertised);
     var loop = new EventLoop();
     var handler = new JsonHandler();
     Server server;
@@ -157,7 +172,8 @@ public final class MasterRuntime implements AutoCloseable {
     }
     int port = HttpServers.port(server);
     String id = UUID.randomUUID().toString();
-    Master master = onLoop(loop, () -> new Master(id, options.ip(), port, loop, allocator, options.allocator(),
+    Master master = onLoop(loop, () -> new Master(id, advertised, advertisedIp, port, loop, allocator,
+        options.allocator(),
         settings, options.schedulerHeartbeat().toMillis() / 1000.0));
     if (options.workDir() != null) {
       var registry = new Registry(options.workDir());
@@ -193,8 +209,8 @@ public final class MasterRuntime implements AutoCloseable {
     loop.every(sample, history.intervalMillis());
     long timeoutMicros = options.agentTimeout().toNanos() / 1_000;
     loop.every(() -> agents.checkHeartbeats(timeoutMicros), Math.max(100, options.agentHeartbeat().toMillis()));
-    LOG.info("master " + id + " listening on " + options.ip() + ":" + port + " with allocator "
-        + options.allocator());
+    LOG.info("master " + id + " listening on " + options.ip() + ":" + port + ", advertised as " + advertised + ":"
+        + port + ", with allocator " + options.allocator());
     return new MasterRuntime(loop, master, server);
   }
 
