@@ -161,7 +161,7 @@ public final class MasterRuntime implements AutoCloseable {
     String advertised = Advertised.host("--advertise-ip", options.advertiseIp(), options.ip());
     String advertisedIp = Advertised.ipOf(advertised);
     var loop = new EventLoop();
-    var handler = new JsonHandler();
+    var handler = new JsonHandler().holdUntilReady();
     Server server;
     try {
       server = HttpServers.start("offerlab-master-http", options.ip(), options.port(), handler, Duration.ofSeconds(60));
@@ -204,6 +204,7 @@ public final class MasterRuntime implements AutoCloseable {
           return null;
         });
     WebUi.routes(handler);
+    handler.ready();
     Runnable sample = () -> history.add(MetricsSample.of(master, System.currentTimeMillis() / 1000.0));
     loop.execute(sample);
     loop.every(sample, history.intervalMillis());
