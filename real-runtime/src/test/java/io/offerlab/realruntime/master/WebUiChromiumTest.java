@@ -139,6 +139,10 @@ class WebUiChromiumTest {
           + "/files/browse?path=" + URLEncoder.encode("/frameworks/" + framework.frameworkId
           + "/executors/ui-test-task/runs/latest", StandardCharsets.UTF_8).replace("+", "%20");
       assertTrue(dom.contains("href=\"" + sandbox + "\""), "a link to the task's sandbox " + sandbox + " in " + dom);
+      var listing = http.send(HttpRequest.newBuilder(URI.create(sandbox)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, listing.statusCode(), "the sandbox link answers: " + listing.body());
+      assertTrue(listing.body().contains("stdout"), "the sandbox listing shows the task's stdout: " + listing.body());
       assertTrue(points(dom, "chart-utilisation") > 0, "the utilisation chart has data");
       assertTrue(points(dom, "chart-shares") > 0, "the dominant-share chart has data");
 
