@@ -30,14 +30,15 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else printf "%.2f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
 printf '%-4s %-8s %6s %8s %8s %10s %10s\n' pair side load1 wall_s user_s makespan mean_resp
-: > "$work/cloudsim.wall"; : > "$work/offerlab.wall"
+: > "$work/cloudsim.wall"; : > "$work/offerlab.wall"; : > "$work/cloudsim.user"; : > "$work/offerlab.user"
 for i in $(seq 1 "$pairs"); do
   l=$(load1)
   /usr/bin/time -v java -cp "$bench" io.offerlab.jmh.peer.CloudSimRun "$list" > "$work/cloudsim-$i.log" 2>&1
   line=$(grep '^CloudSim Plus' "$work/cloudsim-$i.log")
   ms=$(sed 's/.*makespan \([0-9.]*\) s.*/\1/' <<< "$line"); mr=$(sed 's/.*mean response \([0-9.]*\) s.*/\1/' <<< "$line")
   w=$(wall "$work/cloudsim-$i.log"); echo "$w" >> "$work/cloudsim.wall"; cms=$ms; cmr=$mr
-  printf '%-4s %-8s %6s %8s %8s %10s %10s\n' "$i" cloudsim "$l" "$w" "$(user "$work/cloudsim-$i.log")" "$ms" "$mr"
+  u=$(user "$work/cloudsim-$i.log"); echo "$u" >> "$work/cloudsim.user"
+  printf '%-4s %-8s %6s %8s %8s %10s %10s\n' "$i" cloudsim "$l" "$w" "$u" "$ms" "$mr"
 
   l=$(load1)
   rm -rf "$work/offerlab-$i"
@@ -48,11 +49,14 @@ for i in $(seq 1 "$pairs"); do
   ms=$(sed -n 's/.*"makespanSeconds": \([0-9.]*\).*/\1/p' "$res" | head -1)
   mr=$(awk '/"jobCompletionSeconds"/ {f=1} f && /"mean"/ {gsub(/[",]/, ""); print $2; exit}' "$res")
   w=$(wall "$work/offerlab-$i.log"); echo "$w" >> "$work/offerlab.wall"
-  printf '%-4s %-8s %6s %8s %8s %10s %10s\n' "$i" offerlab "$l" "$w" "$(user "$work/offerlab-$i.log")" "$ms" "$mr"
+  u=$(user "$work/offerlab-$i.log"); echo "$u" >> "$work/offerlab.user"
+  printf '%-4s %-8s %6s %8s %8s %10s %10s\n' "$i" offerlab "$l" "$w" "$u" "$ms" "$mr"
 done
 awk -v a="$mr" -v b="$cmr" -v x="$ms" -v y="$cms" 'BEGIN {
   printf "last pair: Offerlab mean JCT / CloudSim mean response = %.4f (must be within 5%%), makespans %.5f (1%%)\n",
       a / b, x / y }'
 c=$(median < "$work/cloudsim.wall"); o=$(median < "$work/offerlab.wall")
-awk -v c="$c" -v o="$o" -v n="$pairs" 'BEGIN {
-  printf "median wall over %d runs: CloudSim Plus %.2f s, Offerlab %.2f s; CloudSim / Offerlab = %.2f\n", n, c, o, c / o }'
+cu=$(median < "$work/cloudsim.user"); ou=$(median < "$work/offerlab.user")
+awk -v c="$c" -v o="$o" -v cu="$cu" -v ou="$ou" -v n="$pairs" 'BEGIN {
+  printf "median wall over %d runs: CloudSim Plus %.2f s, Offerlab %.2f s; CloudSim / Offerlab = %.2f\n", n, c, o, c / o
+  printf "median user CPU: CloudSim Plus %.2f s, Offerlab %.2f s; CloudSim / Offerlab = %.2f\n", cu, ou, cu / ou }'
