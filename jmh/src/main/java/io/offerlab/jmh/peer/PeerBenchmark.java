@@ -28,12 +28,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 14's side-by-side: one generated task list ({@link TaskList}, 1,000 hosts of 4 cores, 1-core tasks at 100
- * per second with a 10 s mean) simulated once per fork, cold, by CloudSim Plus 7.3.0 ({@link CloudSimRun}) or by
- * Offerlab ({@link Simulations#run}, DRF, {@code tJob} and {@code tTask} 0, seed 1, exactly what {@code offerlab
- * simulate} runs). The score is the time of one simulation from reading the file to the results, without JVM
- * start; what decides is the whole process's wall time, measured by the script in docs/benchmarks.md. Each fork
- * prints the makespan and mean response it got, so the two sides can be checked to simulate the same thing.
+ * The side-by-side with CloudSim Plus: one generated task list ({@link TaskList}, 1,000 hosts of 4 cores, 1-core
+ * tasks at 100 per second with a 10 s mean) simulated once per fork, cold, by CloudSim Plus 7.3.0
+ * ({@link CloudSimRun}) or by Offerlab ({@link Simulations#run}, DRF, {@code tJob} and {@code tTask} 0, seed 1,
+ * exactly what {@code offerlab simulate} runs). The score is the time of one simulation from reading the file to the
+ * results, without JVM start; what decides is the whole process's wall time, measured by the script in
+ * docs/benchmarks.md. Each fork prints the makespan and mean response it got, so the two sides can be checked to
+ * simulate the same thing.
  *
  * <p>How to run: {@code java -jar jmh/target/benchmarks.jar PeerBenchmark} (add {@code -p tasks=10000 -f 1} for a
  * quick look). JMH classes cannot be final.
@@ -91,7 +92,7 @@ public class PeerBenchmark {
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("offerlab-peer");
     list = dir.resolve("tasks.jsonl");
-    TaskList.write(TaskList.Spec.issue14(tasks, 1), list);
+    TaskList.write(TaskList.Spec.sideBySide(tasks, 1), list);
     Files.writeString(dir.resolve("zero.yaml"), ZERO_YAML);
   }
 

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * Writes the side-by-side task list in Offerlab's native JSON-lines format (docs/workloads.md): a cluster line, then
  * one single-task job per line in one framework, Poisson arrivals and exponential durations from a seeded
  * {@link SplittableRandom}. Times are written in seconds rounded to the microsecond, so both simulators read the
- * same values. The issue 14 list is 100,000 tasks of 1 core and 1 MB at 100 per second with a 10 s mean on 1,000
+ * same values. The side-by-side list is 100,000 tasks of 1 core and 1 MB at 100 per second with a 10 s mean on 1,000
  * hosts of 4 cores (about 25% load).
  *
  * <p>Run: {@code java -cp jmh/target/benchmarks.jar io.offerlab.jmh.peer.TaskList --tasks 100000 --seed 1 --out FILE}.
@@ -30,8 +30,8 @@ public final class TaskList {
       }
     }
 
-    /** The issue 14 list: 1,000 hosts of 4 cores and 4096 MB, 1-core 1 MB tasks, 100/s, 10 s mean. */
-    public static Spec issue14(int tasks, long seed) {
+    /** The side-by-side list: 1,000 hosts of 4 cores and 4096 MB, 1-core 1 MB tasks, 100/s, 10 s mean. */
+    public static Spec sideBySide(int tasks, long seed) {
       return new Spec(1000, 4, 4096, tasks, 1, 1, 100.0, 10.0, seed);
     }
   }
