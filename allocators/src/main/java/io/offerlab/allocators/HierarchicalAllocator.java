@@ -503,7 +503,7 @@ abstract class HierarchicalAllocator implements Allocator {
       recoverPending(frameworkId, a, resources);
       return;
     }
-    recover(framework, a, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
+    recover(framework, a, resources.milliView(), resources.namedRanges(), refuseSeconds, nowMicros);
   }
 
   @Override

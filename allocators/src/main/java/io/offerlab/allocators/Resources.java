@@ -200,6 +200,11 @@ public sealed class Resources permits Resources.WithRanges {
     return milli.length;
   }
 
+  /** Returns the thousandths themselves, trailing zeros trimmed: the caller must not modify or keep them. */
+  long[] milliView() {
+    return milli;
+  }
+
   /** Copies the thousandths into a new array of at least {@code width} slots. */
   long[] toMilliArray(int width) {
     return Arrays.copyOf(milli, Math.max(width, milli.length));
