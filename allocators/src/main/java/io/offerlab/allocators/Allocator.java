@@ -111,4 +111,73 @@ public interface Allocator {
 
   /** Returns the agent's free resources: its total less everything allocated on it. */
   Resources available(String agentId);
+
+  // ---- index-based methods (the hot path) ----------------------------------------------------------------------
+  // Agents and frameworks are also known by dense int indices, stable for as long as they are known and never reused
+  // (an id removed and added again gets a new index). The defaults below are built on the String-id methods above,
+  // numbering ids on first sight in a per-instance table; an allocator that numbers its own state overrides them all.
+
+  /**
+   * Returns the index of an agent in index-based calls, or -1 when the allocator knows no such agent (the default
+   * implementation keeps no agent list and numbers any id it is given).
+   */
+  default int agentIndex(String agentId) {
+    return IdTable.of(this).agent(agentId);
+  }
+
+  /**
+   * Returns the index of a framework in index-based calls, or -1 when the allocator knows no such framework (the
+   * default implementation numbers any id it is given).
+   */
+  default int frameworkIndex(String frameworkId) {
+    return IdTable.of(this).framework(frameworkId);
+  }
+
+  /** Returns the id of the agent with this index; fails for an index no agent ever had. */
+  default String agentId(int agentIndex) {
+    return IdTable.of(this).agentId(agentIndex);
+  }
+
+  /** Returns the id of the framework with this index; fails for an index no framework ever had. */
+  default String frameworkId(int frameworkIndex) {
+    return IdTable.of(this).frameworkId(frameworkIndex);
+  }
+
+  /**
+   * Runs one allocation cycle, as {@link #allocate(long)}, writing its offers into {@code into} (cleared first, in the
+   * same order) instead of a list of objects.
+   */
+  default void allocate(long nowMicros, OfferBatch into) {
+    fill(into, allocate(nowMicros));
+  }
+
+  /** Runs one allocation cycle over the listed agents only, as {@link #allocate(long, Collection)}, into {@code into}. */
+  default void allocate(long nowMicros, Collection<String> agentIds, OfferBatch into) {
+    fill(into, allocate(nowMicros, agentIds));
+  }
+
+  private void fill(OfferBatch into, List<Offer> offers) {
+    into.clear();
+    for (Offer offer : offers) {
+      into.add(agentIndex(offer.agentId()), frameworkIndex(offer.frameworkId()), offer.resources());
+    }
+  }
+
+  /**
+   * Returns scalar resources a framework held on an agent, as {@link #recover(String, String, Resources, double, long)}:
+   * {@code milli} holds thousandths by kind ({@link OfferBatch#CPUS}, {@link OfferBatch#kind}); it is not kept.
+   */
+  default void recover(int frameworkIndex, int agentIndex, long[] milli, double refuseSeconds, long nowMicros) {
+    recover(frameworkId(frameworkIndex), agentId(agentIndex), Resources.wrap(milli.clone()), refuseSeconds,
+        nowMicros);
+  }
+
+  /**
+   * Returns the whole of offer {@code offer} of {@code batch} (ranges included), as a decline of it with
+   * {@link #recover(String, String, Resources, double, long)}; the offer must still be held whole.
+   */
+  default void recover(OfferBatch batch, int offer, double refuseSeconds, long nowMicros) {
+    recover(frameworkId(batch.framework(offer)), agentId(batch.agent(offer)), batch.resources(offer), refuseSeconds,
+        nowMicros);
+  }
 }

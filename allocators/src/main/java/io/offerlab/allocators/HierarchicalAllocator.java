@@ -72,6 +72,11 @@ abstract class HierarchicalAllocator implements Allocator {
   private long quietUntil = Long.MIN_VALUE;
   private long nextExpiry;
   private int[] order = new int[16];
+  /** Every agent and framework id ever added, by index (kept after removal: indices are never reused). */
+  private final List<String> agentIds = new ArrayList<>();
+  private final List<String> frameworkIds = new ArrayList<>();
+  /** The batch the list-returning {@link #allocate(long)} fills before wrapping its offers. */
+  private final OfferBatch scratch = new OfferBatch();
 
   protected HierarchicalAllocator(AllocatorOptions options) {
     this.options = options;
@@ -129,6 +134,7 @@ abstract class HierarchicalAllocator implements Allocator {
     agent.freeRanges = resources.namedRanges();
     agents.put(agentId, agent);
     agentsByIndex.add(agent);
+    agentIds.add(agentId);
     total[0] = newTotal;
     totalChanged = true;
     agentAdded(agent);
@@ -288,6 +294,7 @@ abstract class HierarchicalAllocator implements Allocator {
       frameworksByIndex = Arrays.copyOf(frameworksByIndex, 2 * frameworksByIndex.length);
     }
     frameworksByIndex[framework.index] = framework;
+    frameworkIds.add(frameworkId);
     frameworks.put(frameworkId, framework);
     roleState.frameworkCount++;
     setEligible(framework, true);
@@ -452,17 +459,48 @@ abstract class HierarchicalAllocator implements Allocator {
       recoverPending(frameworkId, agent, resources);
       return;
     }
-    if (resources.isEmpty()) {
+    recover(framework, agent, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
+  }
+
+  @Override
+  public void recover(int frameworkIndex, int agentIndex, long[] milli, double refuseSeconds, long nowMicros) {
+    recover(framework(frameworkIndex), agent(agentIndex), trimmed(milli), null, refuseSeconds, nowMicros);
+  }
+
+  @Override
+  public void recover(OfferBatch batch, int offer, double refuseSeconds, long nowMicros) {
+    FrameworkState framework = framework(batch.framework(offer));
+    AgentState agent = agent(batch.agent(offer));
+    if (batch.hasRanges(offer)) {
+      Resources resources = batch.resources(offer);
+      recover(framework, agent, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
+    } else {
+      long[] milli = new long[batch.kinds()];
+      batch.copyMilli(offer, milli);
+      recover(framework, agent, trimmed(milli), null, refuseSeconds, nowMicros);
+    }
+  }
+
+  /** Returns the thousandths without trailing zeros (a copy), as {@link Resources} keeps them. */
+  private static long[] trimmed(long[] milli) {
+    int n = milli.length;
+    while (n > 0 && milli[n - 1] == 0) {
+      n--;
+    }
+    return Arrays.copyOf(milli, n);
+  }
+
+  private void recover(FrameworkState framework, AgentState agent, long[] amount, NamedRanges ranges,
+      double refuseSeconds, long nowMicros) {
+    if (amount.length == 0 && ranges == null) {
       return; // As Mesos: recovering nothing is a no-op and sets no filter.
     }
     long[] held = agent.holders.get(framework);
-    long[] amount = resources.toMilliArray(0);
-    NamedRanges ranges = resources.namedRanges();
     if (amount.length > 0 && (held == null || !Resources.containsMilli(held, amount))
         || ranges != null && !NamedRanges.contains(agent.heldRanges(framework), ranges)) {
-      String holds = allocation(frameworkId, agentId).toString();
-      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + (holds.isEmpty() ? "nothing" : holds)
-          + " on agent '" + agentId + "', cannot recover " + resources);
+      String holds = allocation(framework.id, agent.id).toString();
+      throw new IllegalArgumentException("framework '" + framework.id + "' holds " + (holds.isEmpty() ? "nothing" : holds)
+          + " on agent '" + agent.id + "', cannot recover " + Resources.wrap(amount, ranges));
     }
     if (amount.length > 0) {
       unallocate(agent, framework, amount);
@@ -572,8 +610,27 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public List<Offer> allocate(long nowMicros) {
-    if (eligibleFrameworks == 0 || quiet(nowMicros)) {
+    allocate(nowMicros, scratch);
+    return offers(scratch);
+  }
+
+  /** Wraps a batch's offers as objects, in order. */
+  private List<Offer> offers(OfferBatch batch) {
+    if (batch.size() == 0) {
       return List.of();
+    }
+    List<Offer> offers = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      offers.add(new Offer(frameworkIds.get(batch.framework(i)), agentIds.get(batch.agent(i)), batch.resources(i)));
+    }
+    return offers;
+  }
+
+  @Override
+  public void allocate(long nowMicros, OfferBatch into) {
+    into.clear();
+    if (eligibleFrameworks == 0 || quiet(nowMicros)) {
+      return;
     }
     int n = 0;
     for (int i = allocatableAgents.nextSetBit(0); i >= 0; i = allocatableAgents.nextSetBit(i + 1)) {
@@ -582,10 +639,9 @@ abstract class HierarchicalAllocator implements Allocator {
       }
       order[n++] = i;
     }
-    List<Offer> offers = cycle(nowMicros, n);
+    cycle(nowMicros, n, into);
     changed = false;
-    quietUntil = offers.isEmpty() ? nextExpiry : Long.MIN_VALUE;
-    return offers;
+    quietUntil = into.size() == 0 ? nextExpiry : Long.MIN_VALUE;
   }
 
   /**
@@ -612,6 +668,13 @@ abstract class HierarchicalAllocator implements Allocator {
   /** Visits the listed agents in the order they were added: the list filters, it does not reorder. */
   @Override
   public List<Offer> allocate(long nowMicros, Collection<String> agentIds) {
+    allocate(nowMicros, agentIds, scratch);
+    return offers(scratch);
+  }
+
+  @Override
+  public void allocate(long nowMicros, Collection<String> agentIds, OfferBatch into) {
+    into.clear();
     BitSet listed = new BitSet();
     for (String id : agentIds) {
       AgentState agent = agent(id);
@@ -620,7 +683,7 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
     if (eligibleFrameworks == 0) {
-      return List.of();
+      return;
     }
     int n = 0;
     if (order.length < listed.cardinality()) {
@@ -629,10 +692,10 @@ abstract class HierarchicalAllocator implements Allocator {
     for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
       order[n++] = i;
     }
-    return cycle(nowMicros, n);
+    cycle(nowMicros, n, into);
   }
 
-  private List<Offer> cycle(long now, int n) {
+  private void cycle(long now, int n, OfferBatch offers) {
     if (totalChanged) {
       roleSorter.totalChanged();
       for (RoleState role : roles.values()) {
@@ -649,7 +712,6 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
     nextExpiry = Long.MAX_VALUE;
-    List<Offer> offers = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       AgentState agent = agentsByIndex.get(order[k]);
       if (agent.blockedEpoch == eligibilityEpoch && agent.blockedVersion == agent.version && now < agent.blockedUntil
@@ -672,7 +734,6 @@ abstract class HierarchicalAllocator implements Allocator {
         agent.blockedGpuLoss = gpuLossEpoch;
       }
     }
-    return offers;
   }
 
   /**
@@ -714,7 +775,7 @@ abstract class HierarchicalAllocator implements Allocator {
     return true;
   }
 
-  private void allocateAgent(AgentState agent, long now, List<Offer> offers) {
+  private void allocateAgent(AgentState agent, long now, OfferBatch offers) {
     RoleState sole = soleRole(agent);
     if (sole != null) {
       if (sole.client.active) {
@@ -739,7 +800,7 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   /** Offers the role's share of the agent to its first eligible, unfiltered framework; returns whether it did. */
-  private boolean offerToRole(AgentState agent, RoleState role, long now, List<Offer> offers) {
+  private boolean offerToRole(AgentState agent, RoleState role, long now, OfferBatch offers) {
     long[] available = availableFor(agent, role);
     if (!isAllocatable(available)) {
       return false;
@@ -755,7 +816,8 @@ abstract class HierarchicalAllocator implements Allocator {
       long[] amount = available.clone();
       NamedRanges ranges = agent.freeRanges;
       allocate(agent, framework, amount, ranges);
-      offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone(), ranges)));
+      offers.add(agent.index, framework.index, amount,
+          ranges == null ? null : Resources.wrap(amount.clone(), ranges));
       return true;
     }
     return false;
@@ -867,6 +929,50 @@ abstract class HierarchicalAllocator implements Allocator {
       }
     }
     return sum;
+  }
+
+  @Override
+  public int agentIndex(String agentId) {
+    AgentState agent = agents.get(agentId);
+    return agent == null ? -1 : agent.index;
+  }
+
+  @Override
+  public int frameworkIndex(String frameworkId) {
+    FrameworkState framework = frameworks.get(frameworkId);
+    return framework == null ? -1 : framework.index;
+  }
+
+  @Override
+  public String agentId(int agentIndex) {
+    if (agentIndex < 0 || agentIndex >= agentIds.size()) {
+      throw new IllegalArgumentException("unknown agent index " + agentIndex);
+    }
+    return agentIds.get(agentIndex);
+  }
+
+  @Override
+  public String frameworkId(int frameworkIndex) {
+    if (frameworkIndex < 0 || frameworkIndex >= frameworkIds.size()) {
+      throw new IllegalArgumentException("unknown framework index " + frameworkIndex);
+    }
+    return frameworkIds.get(frameworkIndex);
+  }
+
+  private AgentState agent(int index) {
+    AgentState agent = index < 0 || index >= agentsByIndex.size() ? null : agentsByIndex.get(index);
+    if (agent == null) {
+      throw new IllegalArgumentException("unknown agent index " + index);
+    }
+    return agent;
+  }
+
+  private FrameworkState framework(int index) {
+    FrameworkState framework = index < 0 || index >= frameworkCount ? null : frameworksByIndex[index];
+    if (framework == null) {
+      throw new IllegalArgumentException("unknown framework index " + index);
+    }
+    return framework;
   }
 
   private AgentState agent(String id) {
