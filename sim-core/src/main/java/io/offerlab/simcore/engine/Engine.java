@@ -14,7 +14,8 @@ import java.util.Locale;
  * live entry. Cancelling or moving an event is lazy: its old entry stays in the heap and is recognised as stale when
  * it reaches the top, because its key is no longer the key its event (if any) holds (sequence numbers are never
  * reused). When stale entries outnumber live ones the heap is rebuilt from the live ones. Handles of events that are
- * not waiting are recycled, so the engine holds no event longer than it is scheduled. The sequence and handle fields
+ * not waiting are recycled, so the engine holds no event longer than it is scheduled (an event keeps its handle while
+ * it fires, so that rescheduling itself, the usual case, costs no trip through the free list). The sequence and handle fields
  * share 56 bits; when either runs out, the live entries are renumbered by rank, which keeps their order. Scheduling,
  * cancelling and moving an event cost O(log n) amortised, and the loop allocates nothing per event. Scheduling in the
  * past and scheduling an already scheduled event are refused with exceptions. Unlike SSJ there is no static
@@ -25,14 +26,25 @@ public final class Engine {
   private static final long SEQ_AND_HANDLE = (1L << SEQ_BITS) - 1;
   private static final int MIN_HANDLE_BITS = 8;
   private static final int MAX_HANDLE_BITS = 30;
+  /**
+   * Where entry 0 starts in {@link #heap}: two unused entries first, so that in an array that starts on a cache line
+   * (a large array does: it gets a region of its own) the four children of an entry, 64 bytes, fill exactly one line.
+   */
+  private static final int BASE = 4;
 
   /** Heap entries, two longs per entry: the time, then the key (priority, sequence, handle). */
-  private long[] heap = new long[2 << MIN_HANDLE_BITS];
+  private long[] heap = new long[BASE + (2 << MIN_HANDLE_BITS)];
   /** Per handle: the scheduled event, or null when the handle is free. */
   private Event[] events = new Event[1 << MIN_HANDLE_BITS];
   private int[] freeHandles = new int[1 << MIN_HANDLE_BITS];
   private int freeCount;
   private int handleCount;
+  /**
+   * The handle of the event firing now, kept for it while it fires: an event that schedules itself again from
+   * {@link Event#fire()} (the usual case) gets it back without touching the free list; -1 once reused or released.
+   */
+  private int firingHandle = -1;
+  private Event firing;
   /** Low bits of a key that hold the handle; the sequence sits above them. */
   private int handleBits = MIN_HANDLE_BITS;
   private long handleMask = (1L << MIN_HANDLE_BITS) - 1;
@@ -63,7 +75,7 @@ public final class Engine {
   /** Returns the time of the next event, or {@link Long#MAX_VALUE} when none is waiting. */
   public long peekTime() {
     dropStaleTop();
-    return size == 0 ? Long.MAX_VALUE : heap[0];
+    return size == 0 ? Long.MAX_VALUE : heap[BASE];
   }
 
   /**
@@ -88,8 +100,8 @@ public final class Engine {
       renumber(handleBits);
     }
     long key = event.priorityBits | (nextSeq++ << handleBits) | handle;
-    if (2 * heapSize == heap.length) {
-      heap = Arrays.copyOf(heap, heap.length * 2);
+    if (BASE + 2 * heapSize == heap.length) {
+      heap = Arrays.copyOf(heap, BASE + 4 * heapSize);
     }
     event.key = key;
     event.time = time;
@@ -129,17 +141,29 @@ public final class Engine {
   /** Fires the next event, advancing the clock to its time; returns false when the queue is empty. */
   public boolean step() {
     while (size > 0) {
-      long key = heap[1];
+      long key = heap[BASE + 1];
       int handle = (int) (key & handleMask);
       Event event = events[handle];
-      long time = heap[0];
+      long time = heap[BASE];
       removeTop();
       if (event != null && event.key == key) {
         now = time;
-        releaseHandle(event, handle);
+        event.handle = -1;
+        event.key = -1;
         size--;
         processed++;
-        event.fire();
+        firing = event;
+        firingHandle = handle;
+        try {
+          event.fire();
+        } finally {
+          if (firingHandle >= 0) {
+            events[firingHandle] = null;
+            freeHandles[freeCount++] = firingHandle;
+            firingHandle = -1;
+          }
+          firing = null;
+        }
         return true;
       }
     }
@@ -167,6 +191,13 @@ public final class Engine {
 
   private int allocateHandle(Event event) {
     int handle;
+    if (event == firing && firingHandle >= 0) {
+      handle = firingHandle; // events[handle] still holds it
+      firingHandle = -1;
+      event.handle = handle;
+      event.engine = this;
+      return handle;
+    }
     if (freeCount > 0) {
       handle = freeHandles[--freeCount];
     } else {
@@ -207,7 +238,7 @@ public final class Engine {
 
   /** Whether the heap entry at {@code slot} is stale: its event was cancelled or moved since. */
   private boolean isStale(int slot) {
-    long key = heap[2 * slot + 1];
+    long key = heap[BASE + 2 * slot + 1];
     Event event = events[(int) (key & handleMask)];
     return event == null || event.key != key;
   }
@@ -234,14 +265,14 @@ public final class Engine {
     int n = 0;
     for (int slot = 0; slot < heapSize; slot++) {
       if (!isStale(slot)) {
-        heap[2 * n] = heap[2 * slot];
-        heap[2 * n + 1] = heap[2 * slot + 1];
+        heap[BASE + 2 * n] = heap[BASE + 2 * slot];
+        heap[BASE + 2 * n + 1] = heap[BASE + 2 * slot + 1];
         n++;
       }
     }
     heapSize = n;
     for (int slot = (n - 2) >>> 2; n > 1 && slot >= 0; slot--) {
-      siftDown(slot, heap[2 * slot], heap[2 * slot + 1]);
+      siftDown(slot, heap[BASE + 2 * slot], heap[BASE + 2 * slot + 1]);
     }
   }
 
@@ -255,7 +286,7 @@ public final class Engine {
     long seqMask = SEQ_AND_HANDLE >>> handleBits;
     long[] seqs = new long[n];
     for (int slot = 0; slot < n; slot++) {
-      seqs[slot] = (heap[2 * slot + 1] >>> handleBits) & seqMask;
+      seqs[slot] = (heap[BASE + 2 * slot + 1] >>> handleBits) & seqMask;
     }
     Arrays.sort(seqs);
     if (n > 0 && (long) n > (SEQ_AND_HANDLE >>> newHandleBits)) {
@@ -263,11 +294,11 @@ public final class Engine {
     }
     long newMask = (1L << newHandleBits) - 1;
     for (int slot = 0; slot < n; slot++) {
-      long key = heap[2 * slot + 1];
+      long key = heap[BASE + 2 * slot + 1];
       long rank = Arrays.binarySearch(seqs, (key >>> handleBits) & seqMask);
       int handle = (int) (key & handleMask);
       long newKey = (key & ~SEQ_AND_HANDLE) | (rank << newHandleBits) | handle;
-      heap[2 * slot + 1] = newKey;
+      heap[BASE + 2 * slot + 1] = newKey;
       events[handle].key = newKey;
     }
     handleBits = newHandleBits;
@@ -278,7 +309,7 @@ public final class Engine {
   private void removeTop() {
     int last = --heapSize;
     if (last > 0) {
-      siftDown(0, heap[2 * last], heap[2 * last + 1]);
+      siftDown(0, heap[BASE + 2 * last], heap[BASE + 2 * last + 1]);
     }
   }
 
@@ -291,17 +322,17 @@ public final class Engine {
     long[] h = heap;
     while (slot > 0) {
       int parent = (slot - 1) >>> 2;
-      long parentTime = h[2 * parent];
-      long parentKey = h[2 * parent + 1];
+      long parentTime = h[BASE + 2 * parent];
+      long parentKey = h[BASE + 2 * parent + 1];
       if (!before(time, key, parentTime, parentKey)) {
         break;
       }
-      h[2 * slot] = parentTime;
-      h[2 * slot + 1] = parentKey;
+      h[BASE + 2 * slot] = parentTime;
+      h[BASE + 2 * slot + 1] = parentKey;
       slot = parent;
     }
-    h[2 * slot] = time;
-    h[2 * slot + 1] = key;
+    h[BASE + 2 * slot] = time;
+    h[BASE + 2 * slot + 1] = key;
   }
 
   /** Moves the entry (time, key) down from {@code slot} in the 4-ary heap. */
@@ -314,12 +345,12 @@ public final class Engine {
         break;
       }
       int best = first;
-      long bestTime = h[2 * first];
-      long bestKey = h[2 * first + 1];
+      long bestTime = h[BASE + 2 * first];
+      long bestKey = h[BASE + 2 * first + 1];
       int end = Math.min(first + 4, n);
       for (int c = first + 1; c < end; c++) {
-        long t = h[2 * c];
-        long k = h[2 * c + 1];
+        long t = h[BASE + 2 * c];
+        long k = h[BASE + 2 * c + 1];
         if (before(t, k, bestTime, bestKey)) {
           best = c;
           bestTime = t;
@@ -329,11 +360,11 @@ public final class Engine {
       if (!before(bestTime, bestKey, time, key)) {
         break;
       }
-      h[2 * slot] = bestTime;
-      h[2 * slot + 1] = bestKey;
+      h[BASE + 2 * slot] = bestTime;
+      h[BASE + 2 * slot + 1] = bestKey;
       slot = best;
     }
-    h[2 * slot] = time;
-    h[2 * slot + 1] = key;
+    h[BASE + 2 * slot] = time;
+    h[BASE + 2 * slot + 1] = key;
   }
 }
