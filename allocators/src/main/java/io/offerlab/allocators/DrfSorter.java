@@ -1,95 +1,240 @@
 package io.offerlab.allocators;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Dominant Resource Fairness ordering (Ghodsi et al., NSDI 2011), as Mesos' {@code DRFSorter}: ascending weighted
  * dominant share, then fewer picks, then the smaller name. With priorities it is strict priority first (highest
- * first), then DRF among equals.
+ * first), then DRF among equals. Shares are computed against one cluster-wide total shared by every sorter.
  *
- * <p>Active clients sit in a balanced tree keyed by their cached share, so an allocation repositions one client in
- * O(log n) rather than re-sorting. Shares are computed against one cluster-wide total shared by every sorter.
+ * <p>Active clients sit in an array sorted by the share and picks they had when last placed ({@link Client#keyShare},
+ * {@link Client#keyPicks}) and by their name's {@link Client#rank}. A change only marks the client dirty; the next
+ * {@link #first} re-places the dirty clients (one binary search and one array shift each, or one sort when many
+ * changed), so a burst of recoveries costs one re-sort, and a pass walks the array by position.
+ *
+ * <p>An extension point: {@link Share} replaces the dominant share by another measure (the sum of shares, slots
+ * held, ...); the tie-breaks stay Mesos'.
  */
 final class DrfSorter implements Sorter {
-  private static final Comparator<Client> DRF = DrfSorter::compareDrf;
-  private static final Comparator<Client> PRIORITY_THEN_DRF = (a, b) ->
-      a.priority != b.priority ? Integer.compare(b.priority, a.priority) : compareDrf(a, b);
-
-  private final TreeSet<Client> active;
-  private final long[][] total;
-
-  /** Creates a sorter reading the cluster total from {@code total[0]} (shared, replaced when agents change). */
-  DrfSorter(long[][] total, boolean byPriority) {
-    this.total = total;
-    this.active = new TreeSet<>(byPriority ? PRIORITY_THEN_DRF : DRF);
+  /** The measure clients are ordered by, ascending: Mesos' weighted dominant share unless replaced. */
+  @FunctionalInterface
+  interface Share {
+    /** Returns the client's share against the cluster total (called whenever its allocation or weight changed). */
+    double of(Client client, long[] total);
   }
 
-  private static int compareDrf(Client a, Client b) {
-    if (a.share != b.share) {
-      return a.share < b.share ? -1 : 1;
+  /** Mesos' DRFSorter::calculateShare: the dominant share divided by the weight. */
+  static final Share DOMINANT = (client, total) -> Resources.dominantShare(client.allocated, total) / client.weight;
+
+  private final long[][] total;
+  private final boolean byPriority;
+  private final Share measure;
+  private final Comparator<Client> order;
+  private Client[] sorted = new Client[8];
+  private int size;
+  private Client[] dirty = new Client[8];
+  private int dirtyCount;
+  private boolean allDirty;
+  /** The position of the client last returned by {@link #first} or {@link #next}. */
+  private int cursor;
+
+  /** Creates a DRF sorter reading the cluster total from {@code total[0]} (shared, replaced when agents change). */
+  DrfSorter(long[][] total, boolean byPriority) {
+    this(total, byPriority, DOMINANT);
+  }
+
+  /** Creates a sorter ordering by {@code measure}, then Mesos' tie-breaks. */
+  DrfSorter(long[][] total, boolean byPriority, Share measure) {
+    this.total = total;
+    this.byPriority = byPriority;
+    this.measure = measure;
+    this.order = this::compareKeys;
+  }
+
+  private int compareKeys(Client a, Client b) {
+    if (byPriority && a.priority != b.priority) {
+      return a.priority > b.priority ? -1 : 1;
     }
-    if (a.picks != b.picks) {
-      return a.picks < b.picks ? -1 : 1;
+    if (a.keyShare != b.keyShare) {
+      return a.keyShare < b.keyShare ? -1 : 1;
     }
-    return a.name.compareTo(b.name);
+    if (a.keyPicks != b.keyPicks) {
+      return a.keyPicks < b.keyPicks ? -1 : 1;
+    }
+    return Long.compare(a.rank, b.rank);
+  }
+
+  private void refresh(Client client) {
+    client.share = measure.of(client, total[0]);
+    client.keyShare = client.share;
+    client.keyPicks = client.picks;
   }
 
   @Override
   public void activate(Client client) {
-    if (!client.active) {
-      client.refreshShare(total[0]);
-      client.active = true;
-      active.add(client);
+    if (client.active) {
+      return;
     }
+    client.active = true;
+    client.dirty = false;
+    refresh(client);
+    if (size == sorted.length) {
+      sorted = Arrays.copyOf(sorted, size * 2);
+    }
+    int at = allDirty ? size : insertionPoint(client, size);
+    System.arraycopy(sorted, at, sorted, at + 1, size - at);
+    sorted[at] = client;
+    size++;
   }
 
   @Override
   public void deactivate(Client client) {
-    if (client.active) {
-      active.remove(client);
-      client.active = false;
+    if (!client.active) {
+      return;
     }
+    int at = allDirty ? linearFind(client) : find(client);
+    System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+    sorted[--size] = null;
+    client.active = false;
+    client.dirty = false;
   }
 
   @Override
-  public void update(Client client, Runnable change) {
-    if (client.active) {
-      active.remove(client);
-      change.run();
-      client.refreshShare(total[0]);
-      active.add(client);
-    } else {
-      change.run();
-      client.refreshShare(total[0]);
+  public void changed(Client client) {
+    if (!client.active) {
+      client.share = measure.of(client, total[0]);
+      return;
+    }
+    if (client.dirty || allDirty) {
+      return;
+    }
+    client.dirty = true;
+    if (dirtyCount == dirty.length) {
+      dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+    }
+    dirty[dirtyCount++] = client;
+    if (dirtyCount > 16 && dirtyCount > size / 8) {
+      allDirty = true;
     }
   }
 
   @Override
   public void totalChanged() {
-    List<Client> clients = new ArrayList<>(active);
-    active.clear();
-    for (Client c : clients) {
-      c.refreshShare(total[0]);
-      active.add(c);
+    allDirty = true;
+  }
+
+  /** Re-places every dirty client: one at a time while few changed, else one sort of the whole array. */
+  private void settle() {
+    if (allDirty) {
+      for (int i = 0; i < size; i++) {
+        sorted[i].dirty = false;
+        refresh(sorted[i]);
+      }
+      Arrays.sort(sorted, 0, size, order);
+      Arrays.fill(dirty, 0, dirtyCount, null);
+      dirtyCount = 0;
+      allDirty = false;
+      return;
     }
+    for (int d = 0; d < dirtyCount; d++) {
+      Client client = dirty[d];
+      dirty[d] = null;
+      if (!client.dirty) {
+        continue; // deactivated meanwhile, or listed twice
+      }
+      client.dirty = false;
+      int from = find(client);
+      refresh(client);
+      reposition(client, from);
+    }
+    dirtyCount = 0;
+  }
+
+  /** Moves the client at {@code from}, whose key changed, to its place among the others. */
+  private void reposition(Client client, int from) {
+    if (from + 1 < size && compareKeys(client, sorted[from + 1]) > 0) {
+      int lo = from + 1;
+      int hi = size - 1;
+      while (lo <= hi) { // the last position whose client orders before this one
+        int mid = (lo + hi) >>> 1;
+        if (compareKeys(sorted[mid], client) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      int to = lo - 1;
+      System.arraycopy(sorted, from + 1, sorted, from, to - from);
+      sorted[to] = client;
+    } else if (from > 0 && compareKeys(client, sorted[from - 1]) < 0) {
+      int lo = 0;
+      int hi = from - 1;
+      while (lo <= hi) { // the first position whose client orders after this one
+        int mid = (lo + hi) >>> 1;
+        if (compareKeys(sorted[mid], client) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      System.arraycopy(sorted, lo, sorted, lo + 1, from - lo);
+      sorted[lo] = client;
+    }
+  }
+
+  /** Returns where a client (by its key) belongs among the first {@code n} sorted clients. */
+  private int insertionPoint(Client client, int n) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compareKeys(sorted[mid], client) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Returns the position of an active client, found by the key it is sorted by (keys are unique: ranks are). */
+  private int find(Client client) {
+    int at = insertionPoint(client, size);
+    if (at < size && sorted[at] == client) {
+      return at;
+    }
+    return linearFind(client);
+  }
+
+  private int linearFind(Client client) {
+    for (int i = 0; i < size; i++) {
+      if (sorted[i] == client) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("client '" + client.name + "' is not in its sorter");
   }
 
   @Override
   public boolean isEmpty() {
-    return active.isEmpty();
+    return size == 0;
   }
 
   @Override
   public Client first() {
-    return active.isEmpty() ? null : active.first();
+    if (dirtyCount > 0 || allDirty) {
+      settle();
+    }
+    cursor = 0;
+    return size == 0 ? null : sorted[0];
   }
 
   @Override
   public Client next(Client current) {
-    return active.higher(current);
+    int at = cursor < size && sorted[cursor] == current ? cursor : find(current);
+    cursor = at + 1;
+    return cursor < size ? sorted[cursor] : null;
   }
 
   @Override

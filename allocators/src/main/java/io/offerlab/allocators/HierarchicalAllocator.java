@@ -16,73 +16,84 @@ import java.util.SplittableRandom;
  * frameworks in theirs; the first framework that is active, unsuppressed and not filtered is offered <em>all</em> of
  * the agent's remaining free resources, and the sorters are updated at once.
  *
- * <p>Subclasses choose the sorters (DRF, priority, random) and may confine roles to partitions. As in Mesos, an agent
- * with GPUs is offered only to frameworks with the GPU_RESOURCES capability ({@code filterGpuResources}), deactivating
- * a framework clears its decline filters, a role leaves the role sorter with its last framework
- * ({@code tryUntrackFrameworkUnderRole}), and a weight may be set for a role no framework has joined yet
- * ({@code updateWeights}). Left out: quota, reservations, revocable and shared resources, and offer constraints.
+ * <p>As in Mesos, an agent with GPUs is offered only to frameworks with the GPU_RESOURCES capability
+ * ({@code filterGpuResources}), deactivating a framework clears its decline filters, a role leaves the role sorter
+ * with its last framework ({@code tryUntrackFrameworkUnderRole}), and a weight may be set for a role no framework has
+ * joined yet ({@code updateWeights}). Left out: quota, reservations, revocable and shared resources, and offer
+ * constraints. Range resources (such as {@code ports}) go with the rest: an offer carries all of the agent's free
+ * ranges, a decline filter blocks an offer only if every range of the offer lies inside the refused ranges, and shares
+ * count scalars only, as Mesos' sorter does. An agent may re-register with resources its tasks already use, for
+ * frameworks not subscribed yet (Mesos' {@code addSlave}): those count as theirs once they subscribe.
  *
- * <p>Range resources (such as {@code ports}) go with the rest: an offer carries all of the agent's free ranges, a decline
- * filter blocks an offer only if every range of the offer lies inside the refused ranges, and shares count scalars
- * only, as Mesos' sorter does. An agent may re-register with resources its tasks already use, for frameworks not
- * subscribed yet (Mesos' {@code addSlave}): those count as theirs once they subscribe.
+ * <p>String ids live only at this API edge: agents and frameworks are numbered densely as they are added, the hot
+ * state is in primitive arrays indexed by those numbers ({@link AgentTable}, {@link FilterTable}), and the cycle
+ * ({@link OfferCycle}) writes its offers into an {@link OfferBatch}.
  *
- * <p>Two shortcuts keep idle cycles cheap without changing any result: a cycle that offered nothing is not repeated
- * until something changes or a filter that blocked it expires, and an agent on which every eligible framework was
- * filtered is skipped until its free resources, the set of eligible frameworks, or the earliest such filter changes.
- * Allocators whose sorters draw random numbers turn both off ({@link #mayCacheIdleVisits}): a skipped visit would
- * skip its draws and shift every later order.
+ * <p>Extension points for subclasses (allocators in this package):
+ * <ul>
+ *   <li>{@link #newSorter} orders the roles and the frameworks of each role: a {@link DrfSorter} (optionally with its
+ *       own {@link DrfSorter.Share}), a {@link RandomSorter}, or any {@link Sorter};
+ *   <li>{@link #offerFor} sizes the offer to one framework on one agent during a cycle (by default the whole of what
+ *       is available), or passes the framework over on that agent;
+ *   <li>{@link #availableFor} and {@link #soleRole} confine roles to parts of agents (static partitioning);
+ *   <li>{@link #mayCacheIdleVisits} turns the idle-cycle shortcuts off for sorters that draw random numbers.
+ * </ul>
  */
 abstract class HierarchicalAllocator implements Allocator {
   private static final long MAX_FILTER_MICROS = 365L * 24 * 3600 * 1_000_000;
 
   protected final AllocatorOptions options;
   /** The cluster total, shared by every sorter; the array is replaced when agents come and go. */
-  private final long[][] total = {new long[0]};
-  private final long[][] minAllocatable;
-  private final Map<String, AgentState> agents = new HashMap<>();
-  private final List<AgentState> agentsByIndex = new ArrayList<>();
+  final long[][] total = {new long[0]};
+  final long[][] minAllocatable;
+  final AgentTable agents;
+  final FilterTable filters;
+  private final Map<String, Integer> agentIndex = new HashMap<>();
   /** Agents whose free resources are allocatable, by index (the order they were added). */
-  private final BitSet allocatableAgents = new BitSet();
+  final BitSet allocatableAgents = new BitSet();
   private final Map<String, FrameworkState> frameworks = new HashMap<>();
   /** Agents holding resources for frameworks not added yet, by framework id. */
-  private final Map<String, List<AgentState>> pendingAgents = new HashMap<>();
+  private final Map<String, List<Integer>> pendingAgents = new HashMap<>();
   private final Map<String, RoleState> roles = new HashMap<>();
   private final Map<String, Double> weights = new HashMap<>();
-  private final Sorter roleSorter;
-  private final SplittableRandom shuffle;
-  private int eligibleFrameworks;
-  /** Frameworks ever added: the next framework's index into the agents' filter arrays. */
-  private int frameworkCount;
-  private boolean totalChanged;
-  /** Bumped whenever a framework may have become eligible for an agent it was not before. */
-  private long eligibilityEpoch;
-  /** Which framework each recent bump of {@link #eligibilityEpoch} was for, by framework index. */
-  private final EligibilityLog eligibilityLog = new EligibilityLog();
+  final NameRanks roleRanks = new NameRanks();
+  private final NameRanks frameworkRanks = new NameRanks();
+  final Sorter roleSorter;
+  final SplittableRandom shuffle;
+  int eligibleFrameworks;
+  /** Frameworks ever added: the next framework's index. */
+  int frameworkCount;
   /** Frameworks by index; null once removed. */
-  private FrameworkState[] frameworksByIndex = new FrameworkState[16];
+  FrameworkState[] frameworksByIndex = new FrameworkState[16];
+  /** Every framework id ever added, by index (kept after removal: indices are never reused). */
+  private final List<String> frameworkIds = new ArrayList<>();
+  boolean totalChanged;
+  /** Bumped whenever a framework may have become eligible for an agent it was not before. */
+  long eligibilityEpoch;
+  /** Which framework each recent bump of {@link #eligibilityEpoch} was for, by framework index. */
+  final EligibilityLog eligibilityLog = new EligibilityLog();
   /**
    * Bumped whenever a framework stops counting for agents it was filtered on (it became ineligible, or lost the GPU
    * capability: {@link #gpuLossEpoch}, which matters on GPU agents only): the earliest blocking filter of such an agent
    * may be gone, so its cache is then only refreshed by a full visit.
    */
-  private long ineligibilityEpoch;
-  private long gpuLossEpoch;
-  private boolean changed = true;
-  private long quietUntil = Long.MIN_VALUE;
-  private long nextExpiry;
-  private int[] order = new int[16];
-  /** Every agent and framework id ever added, by index (kept after removal: indices are never reused). */
-  private final List<String> agentIds = new ArrayList<>();
-  private final List<String> frameworkIds = new ArrayList<>();
+  long ineligibilityEpoch;
+  long gpuLossEpoch;
+  boolean changed = true;
+  private final OfferCycle cycle;
   /** The batch the list-returning {@link #allocate(long)} fills before wrapping its offers. */
   private final OfferBatch scratch = new OfferBatch();
+  private long[] recoverScratch = new long[0];
 
   protected HierarchicalAllocator(AllocatorOptions options) {
     this.options = options;
     this.minAllocatable = options.minAllocatable().stream().map(r -> r.toMilliArray(0)).toArray(long[][]::new);
     this.shuffle = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+    int width = Math.max(ResourceKinds.GPUS + 1, 1);
+    this.agents = new AgentTable(width);
+    this.filters = new FilterTable(width);
     this.roleSorter = newSorter(true);
+    this.cycle = new OfferCycle(this);
   }
 
   /** Returns a sorter for roles ({@code forRoles}) or for the frameworks of one role. */
@@ -107,39 +118,64 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   /** Called after an agent is added, before any allocation on it. */
-  void agentAdded(AgentState agent) {}
+  void agentAdded(int agent) {}
 
   /**
-   * Returns what {@code role} may be offered on {@code agent}: by default all its free resources. The returned array
-   * must not be modified.
+   * Returns what {@code role} may be offered on {@code agent}, {@link AgentTable#width} entries: by default all its
+   * free resources, in {@code into} (a scratch vector of that width, which may be returned). The returned array is
+   * not kept and must not be modified by the caller.
    */
-  long[] availableFor(AgentState agent, RoleState role) {
-    return agent.free;
+  long[] availableFor(int agent, RoleState role, long[] into) {
+    System.arraycopy(agents.free, agent * agents.width, into, 0, agents.width);
+    return into;
   }
 
   /** Returns the only role that may be offered anything on the agent, or null when any role may. */
-  RoleState soleRole(AgentState agent) {
+  RoleState soleRole(int agent) {
     return null;
+  }
+
+  /**
+   * Sizes the offer to {@code framework} on {@code agent} during a cycle, given what its role may be offered there
+   * ({@code available}, not to be modified): returns the amount to offer ({@code available} itself, the default, or a
+   * vector of the same width, such as {@code into}), or null to pass the framework over on this agent in this cycle.
+   * An amount must be allocatable (contain a minimum allocatable) and must not exceed {@code available}; range
+   * resources are offered whole with it. The decline filters are checked against the returned amount. An agent on
+   * which a framework was passed over is never cached as "all filtered", and a cycle that passed one over is never
+   * skipped as idle, so the answer may depend on any state of the allocator.
+   */
+  long[] offerFor(int agent, FrameworkState framework, long[] available, long[] into) {
+    return available;
   }
 
   // ---- agents -------------------------------------------------------------------------------------------------
 
   @Override
   public void addAgent(String agentId, Resources resources) {
-    if (agents.containsKey(agentId)) {
+    if (agentIndex.containsKey(agentId)) {
       throw new IllegalArgumentException("agent '" + agentId + "' already exists");
     }
-    long[] newTotal = sum(total[0], resources.toMilliArray(0), 1);
-    AgentState agent = new AgentState(agentId, agentsByIndex.size(), resources.toMilliArray(0));
-    agent.freeRanges = resources.namedRanges();
-    agents.put(agentId, agent);
-    agentsByIndex.add(agent);
-    agentIds.add(agentId);
+    long[] agentTotal = resources.toMilliArray(0);
+    long[] newTotal = sum(total[0], agentTotal, 1);
+    widen(agentTotal.length);
+    int a = agents.add(agentId, agentTotal);
+    filters.ensureAgent(a);
+    agents.freeRanges[a] = resources.namedRanges();
+    agentIndex.put(agentId, a);
     total[0] = newTotal;
     totalChanged = true;
-    agentAdded(agent);
-    refreshAllocatable(agent);
+    agentAdded(a);
+    refreshAllocatable(a);
     changed = true;
+  }
+
+  /** Widens every vector when a kind beyond the current width appears. */
+  private void widen(int kinds) {
+    if (kinds > agents.width) {
+      agents.widen(kinds);
+      filters.widen(kinds);
+      cycle.widen(kinds);
+    }
   }
 
   /**
@@ -158,7 +194,7 @@ abstract class HierarchicalAllocator implements Allocator {
           + total);
     }
     addAgent(agentId, total);
-    AgentState agent = agents.get(agentId);
+    int a = agentIndex.get(agentId);
     for (var entry : new java.util.TreeMap<>(used).entrySet()) {
       Resources r = entry.getValue();
       if (r.isEmpty()) {
@@ -166,27 +202,27 @@ abstract class HierarchicalAllocator implements Allocator {
       }
       FrameworkState framework = frameworks.get(entry.getKey());
       if (framework != null) {
-        allocate(agent, framework, r.toMilliArray(0), r.namedRanges());
+        allocate(a, framework, r.toMilliArray(0), r.namedRanges());
       } else {
-        agent.take(r.toMilliArray(0), r.namedRanges());
-        agent.pending().merge(entry.getKey(), r, Resources::plus);
-        pendingAgents.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(agent);
-        refreshAllocatable(agent);
+        agents.take(a, r.toMilliArray(0), r.namedRanges());
+        agents.pending(a).merge(entry.getKey(), r, Resources::plus);
+        pendingAgents.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(a);
+        refreshAllocatable(a);
       }
     }
   }
 
   /** Gives a newly added framework what agents that re-registered before it already hold for it. */
   private void adoptPending(FrameworkState framework) {
-    List<AgentState> waiting = pendingAgents.remove(framework.id);
+    List<Integer> waiting = pendingAgents.remove(framework.id);
     if (waiting == null) {
       return;
     }
-    for (AgentState agent : waiting) {
-      Resources held = agent.pending().remove(framework.id);
+    for (int a : waiting) {
+      Resources held = agents.pending[a].remove(framework.id);
       if (held != null) {
-        agent.untake(held.toMilliArray(0), held.namedRanges()); // allocate takes it again: free is unchanged
-        allocate(agent, framework, held.toMilliArray(0), held.namedRanges());
+        agents.untake(a, held.toMilliArray(0), held.namedRanges()); // allocate takes it again: free is unchanged
+        allocate(a, framework, held.toMilliArray(0), held.namedRanges());
       }
     }
   }
@@ -197,18 +233,19 @@ abstract class HierarchicalAllocator implements Allocator {
    */
   @Override
   public void updateAgent(String agentId, Resources newTotal) {
-    AgentState agent = agent(agentId);
-    if (newTotal.namedRanges() != null || agent.freeRanges != null
-        || agent.heldRanges != null && !agent.heldRanges.isEmpty()) {
+    int a = agent(agentId);
+    if (newTotal.namedRanges() != null || agents.freeRanges[a] != null
+        || agents.heldRanges[a] != null && !agents.heldRanges[a].isEmpty()) {
       throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
     }
     long[] next = newTotal.toMilliArray(0);
-    long[] cluster = sum(sum(total[0], agent.total, -1), next, 1);
-    agent.updateTotal(next);
+    long[] cluster = sum(sum(total[0], agents.totalCopy(a), -1), next, 1);
+    widen(next.length);
+    agents.updateTotal(a, next);
     total[0] = cluster;
     totalChanged = true;
     changed = true;
-    refreshAllocatable(agent);
+    refreshAllocatable(a);
   }
 
   /**
@@ -217,7 +254,7 @@ abstract class HierarchicalAllocator implements Allocator {
    */
   @Override
   public void addResourceProvider(String agentId, Resources extra, Map<String, Resources> used) {
-    AgentState agent = agent(agentId);
+    int a = agent(agentId);
     Resources sum = Resources.EMPTY;
     for (var entry : used.entrySet()) {
       framework(entry.getKey()); // fails: unknown framework
@@ -226,7 +263,7 @@ abstract class HierarchicalAllocator implements Allocator {
     if (sum.namedRanges() != null) {
       throw new IllegalArgumentException("agent '" + agentId + "': range resources cannot be updated");
     }
-    Resources before = Resources.wrap(agent.total.clone(), null);
+    Resources before = Resources.wrap(agents.totalCopy(a), null);
     updateAgent(agentId, before.plus(extra));
     if (!available(agentId).contains(sum)) {
       Resources free = available(agentId);
@@ -237,7 +274,7 @@ abstract class HierarchicalAllocator implements Allocator {
     for (var entry : new java.util.TreeMap<>(used).entrySet()) {
       Resources r = entry.getValue();
       if (!r.isEmpty()) {
-        allocate(agent, frameworks.get(entry.getKey()), r.toMilliArray(0), null);
+        allocate(a, frameworks.get(entry.getKey()), r.toMilliArray(0), null);
       }
     }
     changed = true;
@@ -245,17 +282,21 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public void removeAgent(String agentId) {
-    AgentState agent = agent(agentId);
-    for (String pending : agent.pending == null ? List.<String>of() : agent.pending.keySet()) {
-      pendingAgents.get(pending).remove(agent);
+    int a = agent(agentId);
+    if (agents.pending[a] != null) {
+      for (String pending : agents.pending[a].keySet()) {
+        pendingAgents.get(pending).remove(Integer.valueOf(a));
+      }
     }
-    for (var held : new ArrayList<>(agent.holders.entrySet())) {
-      unallocate(agent, held.getKey(), held.getValue().clone());
+    while (agents.holderCount[a] > 0) {
+      int slot = agents.holderCount[a] - 1;
+      unallocate(a, frameworksByIndex[agents.holderFrameworks[a][slot]], agents.heldCopy(a, slot));
     }
-    agents.remove(agentId);
-    agentsByIndex.set(agent.index, null);
-    allocatableAgents.clear(agent.index);
-    total[0] = sum(total[0], agent.total, -1);
+    agentIndex.remove(agentId);
+    agents.present[a] = false;
+    filters.dropAgent(a);
+    allocatableAgents.clear(a);
+    total[0] = sum(total[0], agents.totalCopy(a), -1);
     totalChanged = true;
     changed = true;
   }
@@ -290,6 +331,7 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     FrameworkState framework = new FrameworkState(frameworkId, frameworkCount++, roleState, total[0].length,
         capabilities.contains(Capability.GPU_RESOURCES));
+    frameworkRanks.add(framework.client);
     if (framework.index == frameworksByIndex.length) {
       frameworksByIndex = Arrays.copyOf(frameworksByIndex, 2 * frameworksByIndex.length);
     }
@@ -314,6 +356,7 @@ abstract class HierarchicalAllocator implements Allocator {
     RoleState role = new RoleState(name, newSorter(false), total[0].length);
     role.client.weight = weights.getOrDefault(name, 1.0);
     role.client.priority = priority(name);
+    roleRanks.add(role.client);
     return role;
   }
 
@@ -325,21 +368,21 @@ abstract class HierarchicalAllocator implements Allocator {
   @Override
   public void removeFramework(String frameworkId) {
     FrameworkState framework = framework(frameworkId);
-    for (AgentState agent : agentsByIndex) {
-      long[] held = agent == null ? null : agent.holders.get(framework);
-      if (held != null) {
-        unallocate(agent, framework, held.clone());
+    int f = framework.index;
+    for (int a = 0; a < agents.count; a++) {
+      if (!agents.present[a]) {
+        continue;
       }
-      NamedRanges ranges = agent == null ? null : agent.heldRanges(framework);
+      int slot = agents.holderSlot(a, f);
+      if (slot >= 0) {
+        unallocate(a, framework, agents.heldCopy(a, slot));
+      }
+      NamedRanges ranges = agents.heldRanges(a, f);
       if (ranges != null) {
-        agent.returnRanges(framework, ranges);
+        agents.returnRanges(a, f, ranges);
       }
     }
-    for (AgentState agent : agentsByIndex) {
-      if (agent != null && agent.filters != null && framework.index < agent.filters.length) {
-        agent.filters[framework.index] = null;
-      }
-    }
+    filters.dropFramework(f);
     setEligible(framework, false);
     RoleState role = framework.role;
     if (--role.frameworkCount == 0) {
@@ -348,7 +391,7 @@ abstract class HierarchicalAllocator implements Allocator {
       roles.remove(role.name);
     }
     frameworks.remove(frameworkId);
-    frameworksByIndex[framework.index] = null;
+    frameworksByIndex[f] = null;
     changed = true;
   }
 
@@ -377,7 +420,7 @@ abstract class HierarchicalAllocator implements Allocator {
   public void deactivateFramework(String frameworkId) {
     FrameworkState framework = framework(frameworkId);
     framework.active = false;
-    clearFilters(framework); // As Mesos' deactivateFramework, which clears offerFilters.
+    framework.filterEpoch++; // As Mesos' deactivateFramework, which clears offerFilters.
     refreshEligible(framework);
   }
 
@@ -391,7 +434,7 @@ abstract class HierarchicalAllocator implements Allocator {
   @Override
   public void revive(String frameworkId) {
     FrameworkState framework = framework(frameworkId);
-    clearFilters(framework);
+    framework.filterEpoch++; // Mesos' revive clears the framework's filters: those of an older epoch are dead.
     framework.suppressed = false;
     refreshEligible(framework);
     bumpEligibility(framework);
@@ -407,7 +450,8 @@ abstract class HierarchicalAllocator implements Allocator {
     weights.put(role, weight);
     RoleState roleState = roles.get(role);
     if (roleState != null) {
-      roleSorter.update(roleState.client, () -> roleState.client.weight = weight);
+      roleState.client.weight = weight;
+      roleSorter.changed(roleState.client);
     }
     changed = true;
   }
@@ -446,7 +490,7 @@ abstract class HierarchicalAllocator implements Allocator {
     eligibilityEpoch++;
   }
 
-  // ---- recovery and filters -----------------------------------------------------------------------------------
+  // ---- recovery -----------------------------------------------------------------------------------------------
 
   @Override
   public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros) {
@@ -454,64 +498,67 @@ abstract class HierarchicalAllocator implements Allocator {
     if (framework == null && !pendingAgents.containsKey(frameworkId)) {
       framework(frameworkId); // fails: unknown framework
     }
-    AgentState agent = agent(agentId);
+    int a = agent(agentId);
     if (framework == null) {
-      recoverPending(frameworkId, agent, resources);
+      recoverPending(frameworkId, a, resources);
       return;
     }
-    recover(framework, agent, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
+    recover(framework, a, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
   }
 
   @Override
   public void recover(int frameworkIndex, int agentIndex, long[] milli, double refuseSeconds, long nowMicros) {
-    recover(framework(frameworkIndex), agent(agentIndex), trimmed(milli), null, refuseSeconds, nowMicros);
+    recover(framework(frameworkIndex), agent(agentIndex), milli, null, refuseSeconds, nowMicros);
   }
 
   @Override
   public void recover(OfferBatch batch, int offer, double refuseSeconds, long nowMicros) {
     FrameworkState framework = framework(batch.framework(offer));
-    AgentState agent = agent(batch.agent(offer));
+    int a = agent(batch.agent(offer));
     if (batch.hasRanges(offer)) {
       Resources resources = batch.resources(offer);
-      recover(framework, agent, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
+      recover(framework, a, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
     } else {
-      long[] milli = new long[batch.kinds()];
-      batch.copyMilli(offer, milli);
-      recover(framework, agent, trimmed(milli), null, refuseSeconds, nowMicros);
+      if (recoverScratch.length < batch.kinds()) {
+        recoverScratch = new long[batch.kinds()];
+      }
+      batch.copyMilli(offer, recoverScratch);
+      recover(framework, a, recoverScratch, null, refuseSeconds, nowMicros);
     }
   }
 
-  /** Returns the thousandths without trailing zeros (a copy), as {@link Resources} keeps them. */
-  private static long[] trimmed(long[] milli) {
-    int n = milli.length;
-    while (n > 0 && milli[n - 1] == 0) {
-      n--;
+  /**
+   * Recovers {@code amount} (thousandths by kind, trailing zeros allowed; not kept) and {@code ranges} (or null) that
+   * the framework holds on agent {@code a}, adding a decline filter when {@code refuseSeconds > 0}.
+   */
+  private void recover(FrameworkState framework, int a, long[] amount, NamedRanges ranges, double refuseSeconds,
+      long nowMicros) {
+    boolean scalars = false;
+    for (long v : amount) {
+      scalars |= v != 0;
     }
-    return Arrays.copyOf(milli, n);
-  }
-
-  private void recover(FrameworkState framework, AgentState agent, long[] amount, NamedRanges ranges,
-      double refuseSeconds, long nowMicros) {
-    if (amount.length == 0 && ranges == null) {
+    if (!scalars && ranges == null) {
       return; // As Mesos: recovering nothing is a no-op and sets no filter.
     }
-    long[] held = agent.holders.get(framework);
-    if (amount.length > 0 && (held == null || !Resources.containsMilli(held, amount))
-        || ranges != null && !NamedRanges.contains(agent.heldRanges(framework), ranges)) {
-      String holds = allocation(framework.id, agent.id).toString();
-      throw new IllegalArgumentException("framework '" + framework.id + "' holds " + (holds.isEmpty() ? "nothing" : holds)
-          + " on agent '" + agent.id + "', cannot recover " + Resources.wrap(amount, ranges));
+    int f = framework.index;
+    int slot = agents.holderSlot(a, f);
+    if (scalars && (slot < 0 || !agents.holds(a, slot, amount))
+        || ranges != null && !NamedRanges.contains(agents.heldRanges(a, f), ranges)) {
+      String holds = allocation(framework.id, agents.ids[a]).toString();
+      throw new IllegalArgumentException("framework '" + framework.id + "' holds "
+          + (holds.isEmpty() ? "nothing" : holds) + " on agent '" + agents.ids[a] + "', cannot recover "
+          + Resources.wrap(amount.clone(), ranges));
     }
-    if (amount.length > 0) {
-      unallocate(agent, framework, amount);
+    if (scalars) {
+      unallocate(a, framework, amount);
     }
     if (ranges != null) {
-      agent.returnRanges(framework, ranges);
+      agents.returnRanges(a, f, ranges);
     }
     if (refuseSeconds > 0) {
       long duration = filterMicros(refuseSeconds);
       if (duration > 0) {
-        addFilter(agent, framework, amount, ranges, nowMicros + duration);
+        filters.add(a, f, framework.filterEpoch, amount, ranges, nowMicros + duration, frameworkCount);
       }
     }
     changed = true;
@@ -531,87 +578,118 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   /** A task of a framework not added yet ended on a re-registered agent: its resources are free again. */
-  private void recoverPending(String frameworkId, AgentState agent, Resources resources) {
-    Resources held = agent.pending == null ? null : agent.pending.get(frameworkId);
+  private void recoverPending(String frameworkId, int a, Resources resources) {
+    Resources held = agents.pending[a] == null ? null : agents.pending[a].get(frameworkId);
     if (held == null) {
       throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
     }
     if (!held.contains(resources)) {
-      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + held + " on agent '" + agent.id
-          + "', cannot recover " + resources);
+      throw new IllegalArgumentException("framework '" + frameworkId + "' holds " + held + " on agent '"
+          + agents.ids[a] + "', cannot recover " + resources);
     }
     Resources left = held.minus(resources);
     if (left.isEmpty()) {
-      agent.pending.remove(frameworkId);
-      pendingAgents.get(frameworkId).remove(agent);
+      agents.pending[a].remove(frameworkId);
+      pendingAgents.get(frameworkId).remove(Integer.valueOf(a));
     } else {
-      agent.pending.put(frameworkId, left);
+      agents.pending[a].put(frameworkId, left);
     }
-    agent.give(resources.toMilliArray(0), resources.namedRanges());
-    refreshAllocatable(agent);
+    agents.give(a, resources.toMilliArray(0), resources.namedRanges());
+    refreshAllocatable(a);
     changed = true;
   }
 
-  private void addFilter(AgentState agent, FrameworkState framework, long[] refused, NamedRanges refusedRanges,
-      long expiresAt) {
-    int i = framework.index;
-    if (agent.filters == null || agent.filters.length <= i) {
-      agent.filters = Arrays.copyOf(agent.filters == null ? new Filter[0] : agent.filters,
-          Math.max(i + 1, Math.min(frameworkCount, 2 * i + 2)));
+  // ---- allocation bookkeeping ---------------------------------------------------------------------------------
+
+  /** Counts {@code amount} (at most {@link AgentTable#width} entries) and {@code ranges} as the framework's. */
+  final void allocate(int a, FrameworkState framework, long[] amount, NamedRanges ranges) {
+    agents.take(a, amount, ranges);
+    if (ranges != null) {
+      agents.holdRanges(a, framework.index, ranges);
     }
-    Filter chain = live(agent.filters[i], framework, -1);
-    agent.filters[i] = refusedRanges == null ? new Filter(refused, expiresAt, framework.filterEpoch, chain)
-        : new RangeFilter(refused, refusedRanges, expiresAt, framework.filterEpoch, chain);
+    agents.hold(a, framework.index, amount);
+    RoleState role = framework.role;
+    Client roleClient = role.client;
+    roleClient.add(amount, 0, amount.length);
+    roleClient.picks++;
+    roleSorter.changed(roleClient);
+    Client client = framework.client;
+    client.add(amount, 0, amount.length);
+    client.picks++;
+    role.frameworks.changed(client);
+    refreshAllocatable(a);
   }
 
-  /** Drops every filter of the framework at once: filters of an older epoch are dead (Mesos' revive). */
-  private static void clearFilters(FrameworkState framework) {
-    framework.filterEpoch++;
+  private void unallocate(int a, FrameworkState framework, long[] amount) {
+    agents.give(a, amount, null);
+    agents.release(a, agents.holderSlot(a, framework.index), amount);
+    RoleState role = framework.role;
+    role.client.subtract(amount, 0, amount.length);
+    roleSorter.changed(role.client);
+    framework.client.subtract(amount, 0, amount.length);
+    role.frameworks.changed(framework.client);
+    refreshAllocatable(a);
   }
 
-  /** Returns the chain without filters that are dead (older epoch) or expired at {@code now} (if now >= 0). */
-  private static Filter live(Filter chain, FrameworkState framework, long now) {
-    Filter head = chain;
-    while (head != null && (head.epoch != framework.filterEpoch || now >= head.expiresAt && now >= 0)) {
-      head = head.next;
-    }
-    for (Filter f = head; f != null; ) {
-      Filter next = f.next;
-      while (next != null && (next.epoch != framework.filterEpoch || now >= next.expiresAt && now >= 0)) {
-        next = next.next;
+  final void refreshAllocatable(int a) {
+    allocatableAgents.set(a, isAllocatable(agents.free, a * agents.width));
+  }
+
+  /** Whether the {@link AgentTable#width} entries of {@code vector} from {@code from} hold a minimum allocatable. */
+  final boolean isAllocatable(long[] vector, int from) {
+    int width = agents.width;
+    for (long[] min : minAllocatable) {
+      boolean fits = true;
+      for (int i = 0; i < min.length; i++) {
+        if (min[i] > (i < width ? vector[from + i] : 0)) {
+          fits = false;
+          break;
+        }
       }
-      f.next = next;
-      f = next;
-    }
-    return head;
-  }
-
-  /** Returns whether a live filter of the framework on the agent covers {@code offer}; drops expired ones. */
-  private boolean isFiltered(AgentState agent, FrameworkState framework, long[] offer, long now) {
-    Filter[] filters = agent.filters;
-    int i = framework.index;
-    if (filters == null || i >= filters.length || filters[i] == null) {
-      return false;
-    }
-    Filter chain = live(filters[i], framework, now);
-    filters[i] = chain;
-    for (Filter f = chain; f != null; f = f.next) {
-      if (Resources.containsMilli(f.refused, offer)
-          && (agent.freeRanges == null || f.coversRanges(agent.freeRanges))) {
-        nextExpiry = Math.min(nextExpiry, f.expiresAt);
-        agent.blockedUntil = Math.min(agent.blockedUntil, f.expiresAt);
+      if (fits) {
         return true;
+      }
+    }
+    if (minAllocatable.length == 0) {
+      for (int i = 0; i < width; i++) {
+        if (vector[from + i] > 0) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  // ---- allocation ---------------------------------------------------------------------------------------------
+  // ---- cycles -------------------------------------------------------------------------------------------------
 
   @Override
   public List<Offer> allocate(long nowMicros) {
     allocate(nowMicros, scratch);
     return offers(scratch);
+  }
+
+  @Override
+  public void allocate(long nowMicros, OfferBatch into) {
+    cycle.run(nowMicros, into);
+  }
+
+  @Override
+  public List<Offer> allocate(long nowMicros, Collection<String> agentIds) {
+    allocate(nowMicros, agentIds, scratch);
+    return offers(scratch);
+  }
+
+  /** Visits the listed agents in the order they were added: the list filters, it does not reorder. */
+  @Override
+  public void allocate(long nowMicros, Collection<String> agentIds, OfferBatch into) {
+    BitSet listed = new BitSet();
+    for (String id : agentIds) {
+      int a = agent(id);
+      if (allocatableAgents.get(a)) {
+        listed.set(a);
+      }
+    }
+    cycle.run(nowMicros, listed, into);
   }
 
   /** Wraps a batch's offers as objects, in order. */
@@ -621,310 +699,50 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     List<Offer> offers = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      offers.add(new Offer(frameworkIds.get(batch.framework(i)), agentIds.get(batch.agent(i)), batch.resources(i)));
+      offers.add(new Offer(frameworkIds.get(batch.framework(i)), agents.ids[batch.agent(i)], batch.resources(i)));
     }
     return offers;
   }
 
   @Override
-  public void allocate(long nowMicros, OfferBatch into) {
-    into.clear();
-    if (eligibleFrameworks == 0 || quiet(nowMicros)) {
-      return;
-    }
-    int n = 0;
-    for (int i = allocatableAgents.nextSetBit(0); i >= 0; i = allocatableAgents.nextSetBit(i + 1)) {
-      if (n == order.length) {
-        order = Arrays.copyOf(order, n * 2);
-      }
-      order[n++] = i;
-    }
-    cycle(nowMicros, n, into);
-    changed = false;
-    quietUntil = into.size() == 0 ? nextExpiry : Long.MIN_VALUE;
-  }
-
-  /**
-   * Whether a full cycle at {@code now} may be skipped: nothing changed since one that offered nothing, and the
-   * sorters draw no random numbers (a random sorter draws at every visit, so it is never quiet).
-   */
-  private boolean quiet(long now) {
-    return !changed && now < quietUntil && mayCacheIdleVisits();
-  }
-
-  /**
-   * Returns when a full cycle could next offer something: never (Long.MAX_VALUE) while no framework is eligible, no
-   * agent has allocatable free resources, or nothing changed since a cycle that offered nothing and no filter that
-   * blocked it expires; else {@code nowMicros} or the earliest expiry of such a filter.
-   */
-  @Override
   public long nextOfferTime(long nowMicros) {
-    if (eligibleFrameworks == 0 || allocatableAgents.isEmpty()) {
-      return Long.MAX_VALUE;
-    }
-    return quiet(nowMicros) ? quietUntil : nowMicros;
+    return cycle.nextOfferTime(nowMicros);
   }
 
-  /** Visits the listed agents in the order they were added: the list filters, it does not reorder. */
-  @Override
-  public List<Offer> allocate(long nowMicros, Collection<String> agentIds) {
-    allocate(nowMicros, agentIds, scratch);
-    return offers(scratch);
-  }
-
-  @Override
-  public void allocate(long nowMicros, Collection<String> agentIds, OfferBatch into) {
-    into.clear();
-    BitSet listed = new BitSet();
-    for (String id : agentIds) {
-      AgentState agent = agent(id);
-      if (allocatableAgents.get(agent.index)) {
-        listed.set(agent.index);
-      }
-    }
-    if (eligibleFrameworks == 0) {
-      return;
-    }
-    int n = 0;
-    if (order.length < listed.cardinality()) {
-      order = new int[listed.cardinality()];
-    }
-    for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
-      order[n++] = i;
-    }
-    cycle(nowMicros, n, into);
-  }
-
-  private void cycle(long now, int n, OfferBatch offers) {
-    if (totalChanged) {
-      roleSorter.totalChanged();
-      for (RoleState role : roles.values()) {
-        role.frameworks.totalChanged();
-      }
-      totalChanged = false;
-    }
-    if (options.shuffleAgents()) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = shuffle.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-    }
-    nextExpiry = Long.MAX_VALUE;
-    for (int k = 0; k < n; k++) {
-      AgentState agent = agentsByIndex.get(order[k]);
-      if (agent.blockedEpoch == eligibilityEpoch && agent.blockedVersion == agent.version && now < agent.blockedUntil
-          && mayCacheIdleVisits()) {
-        nextExpiry = Math.min(nextExpiry, agent.blockedUntil);
-        continue;
-      }
-      if (stillBlocked(agent, now)) {
-        agent.blockedEpoch = eligibilityEpoch;
-        nextExpiry = Math.min(nextExpiry, agent.blockedUntil);
-        continue;
-      }
-      agent.blockedUntil = Long.MAX_VALUE;
-      int before = offers.size();
-      allocateAgent(agent, now, offers);
-      if (offers.size() == before) {
-        agent.blockedEpoch = eligibilityEpoch;
-        agent.blockedVersion = agent.version;
-        agent.blockedIneligibility = ineligibilityEpoch;
-        agent.blockedGpuLoss = gpuLossEpoch;
-      }
-    }
-  }
-
-  /**
-   * Whether an agent blocked at an older eligibility epoch is still blocked, found by checking only the frameworks that
-   * may have become eligible since: its free resources are the same, no filter that blocked it expired, and no
-   * framework stopped counting, so every framework that was filtered then still is. Its {@code blockedUntil} then
-   * becomes what a full visit would compute (the earliest of the old blocking filters and those of the new frameworks).
-   * Returns false, changing nothing but dropping expired filters, when a full visit is needed.
-   */
-  private boolean stillBlocked(AgentState agent, long now) {
-    if (agent.blockedVersion != agent.version || now >= agent.blockedUntil || !mayCacheIdleVisits()
-        || agent.blockedIneligibility != ineligibilityEpoch || agent.hasGpu && agent.blockedGpuLoss != gpuLossEpoch
-        || agent.blockedEpoch < 0 || !eligibilityLog.holds(agent.blockedEpoch, eligibilityEpoch)) {
-      return false;
-    }
-    RoleState sole = soleRole(agent);
-    long until = agent.blockedUntil;
-    for (long e = agent.blockedEpoch; e < eligibilityEpoch; e++) {
-      FrameworkState framework = frameworksByIndex[eligibilityLog.at(e)];
-      if (framework == null || !framework.eligible || sole != null && framework.role != sole
-          || agent.hasGpu && !framework.gpuCapable) {
-        continue;
-      }
-      long[] available = availableFor(agent, framework.role);
-      if (!isAllocatable(available)) {
-        continue;
-      }
-      long beforeExpiry = nextExpiry;
-      agent.blockedUntil = Long.MAX_VALUE;
-      boolean filtered = isFiltered(agent, framework, available, now);
-      nextExpiry = beforeExpiry;
-      until = Math.min(until, agent.blockedUntil);
-      if (!filtered) {
-        agent.blockedUntil = until;
-        return false;
-      }
-    }
-    agent.blockedUntil = until;
-    return true;
-  }
-
-  private void allocateAgent(AgentState agent, long now, OfferBatch offers) {
-    RoleState sole = soleRole(agent);
-    if (sole != null) {
-      if (sole.client.active) {
-        offerToRole(agent, sole, now, offers);
-      }
-      return;
-    }
-    Client roleClient = roleSorter.first();
-    while (roleClient != null) {
-      RoleState role = (RoleState) roleClient.owner;
-      if (offerToRole(agent, role, now, offers)) {
-        if (!allocatableAgents.get(agent.index)) {
-          return;
-        }
-        if (roleSorter.restartsAfterAllocation()) {
-          roleClient = roleSorter.first();
-          continue;
-        }
-      }
-      roleClient = roleSorter.next(roleClient);
-    }
-  }
-
-  /** Offers the role's share of the agent to its first eligible, unfiltered framework; returns whether it did. */
-  private boolean offerToRole(AgentState agent, RoleState role, long now, OfferBatch offers) {
-    long[] available = availableFor(agent, role);
-    if (!isAllocatable(available)) {
-      return false;
-    }
-    for (Client c = role.frameworks.first(); c != null; c = role.frameworks.next(c)) {
-      FrameworkState framework = (FrameworkState) c.owner;
-      if (agent.hasGpu && !framework.gpuCapable) {
-        continue; // Mesos' filterGpuResources (MESOS-5634): GPU agents only for GPU_RESOURCES frameworks.
-      }
-      if (isFiltered(agent, framework, available, now)) {
-        continue;
-      }
-      long[] amount = available.clone();
-      NamedRanges ranges = agent.freeRanges;
-      allocate(agent, framework, amount, ranges);
-      offers.add(agent.index, framework.index, amount,
-          ranges == null ? null : Resources.wrap(amount.clone(), ranges));
-      return true;
-    }
-    return false;
-  }
-
-  private boolean isAllocatable(long[] available) {
-    for (long[] min : minAllocatable) {
-      if (Resources.containsMilli(available, min)) {
-        return true;
-      }
-    }
-    if (minAllocatable.length == 0) {
-      for (long v : available) {
-        if (v > 0) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private void allocate(AgentState agent, FrameworkState framework, long[] amount, NamedRanges ranges) {
-    agent.take(amount, ranges);
-    if (ranges != null) {
-      agent.holdRanges(framework, ranges);
-    }
-    long[] held = agent.holders.get(framework);
-    if (held == null) {
-      agent.holders.put(framework, amount.clone());
-    } else {
-      addInto(agent.holders, framework, held, amount);
-    }
-    RoleState role = framework.role;
-    roleSorter.update(role.client, () -> {
-      role.client.add(amount);
-      role.client.picks++;
-    });
-    role.frameworks.update(framework.client, () -> {
-      framework.client.add(amount);
-      framework.client.picks++;
-    });
-    refreshAllocatable(agent);
-  }
-
-  private static void addInto(Map<FrameworkState, long[]> holders, FrameworkState framework, long[] held, long[] amount) {
-    long[] sum = held.length >= amount.length ? held : Arrays.copyOf(held, amount.length);
-    for (int i = 0; i < amount.length; i++) {
-      sum[i] = Math.addExact(sum[i], amount[i]);
-    }
-    if (sum != held) {
-      holders.put(framework, sum);
-    }
-  }
-
-  private void unallocate(AgentState agent, FrameworkState framework, long[] amount) {
-    agent.give(amount);
-    long[] held = agent.holders.get(framework);
-    boolean empty = true;
-    for (int i = 0; i < held.length; i++) {
-      held[i] -= i < amount.length ? amount[i] : 0;
-      empty &= held[i] == 0;
-    }
-    if (empty) {
-      agent.holders.remove(framework);
-    }
-    RoleState role = framework.role;
-    roleSorter.update(role.client, () -> role.client.subtract(amount));
-    role.frameworks.update(framework.client, () -> framework.client.subtract(amount));
-    refreshAllocatable(agent);
-  }
-
-  private void refreshAllocatable(AgentState agent) {
-    allocatableAgents.set(agent.index, isAllocatable(agent.free));
-  }
-
-  // ---- queries ------------------------------------------------------------------------------------------------
+  // ---- queries and ids ----------------------------------------------------------------------------------------
 
   @Override
   public Resources allocation(String frameworkId, String agentId) {
-    AgentState agent = agent(agentId);
+    int a = agent(agentId);
     FrameworkState framework = frameworks.get(frameworkId);
     if (framework == null) {
-      Resources pending = agent.pending == null ? null : agent.pending.get(frameworkId);
+      Resources pending = agents.pending[a] == null ? null : agents.pending[a].get(frameworkId);
       if (pending == null) {
         throw new IllegalArgumentException("unknown framework '" + frameworkId + "'");
       }
       return pending;
     }
-    long[] held = agent.holders.get(framework);
-    NamedRanges ranges = agent.heldRanges(framework);
-    return held == null && ranges == null ? Resources.EMPTY
-        : Resources.wrap(held == null ? new long[0] : held.clone(), ranges);
+    int slot = agents.holderSlot(a, framework.index);
+    NamedRanges ranges = agents.heldRanges(a, framework.index);
+    return slot < 0 && ranges == null ? Resources.EMPTY
+        : Resources.wrap(slot < 0 ? new long[0] : agents.heldCopy(a, slot), ranges);
   }
 
   @Override
   public Resources available(String agentId) {
-    AgentState agent = agent(agentId);
-    return Resources.wrap(agent.free.clone(), agent.freeRanges);
+    int a = agent(agentId);
+    return Resources.wrap(agents.freeCopy(a), agents.freeRanges[a]);
   }
 
   /** Returns the held resources of every framework of {@code role} on the agent, summed. */
-  final long[] roleAllocation(AgentState agent, RoleState role) {
-    long[] sum = new long[agent.total.length];
-    for (var held : agent.holders.entrySet()) {
-      if (held.getKey().role == role) {
-        for (int i = 0; i < Math.min(sum.length, held.getValue().length); i++) {
-          sum[i] += held.getValue()[i];
+  final long[] roleAllocation(int a, RoleState role) {
+    int width = agents.width;
+    long[] sum = new long[width];
+    for (int slot = 0; slot < agents.holderCount[a]; slot++) {
+      if (frameworksByIndex[agents.holderFrameworks[a][slot]].role == role) {
+        long[] amounts = agents.holderAmounts[a];
+        for (int i = 0; i < width; i++) {
+          sum[i] += amounts[slot * width + i];
         }
       }
     }
@@ -933,8 +751,8 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public int agentIndex(String agentId) {
-    AgentState agent = agents.get(agentId);
-    return agent == null ? -1 : agent.index;
+    Integer a = agentIndex.get(agentId);
+    return a == null ? -1 : a;
   }
 
   @Override
@@ -945,10 +763,10 @@ abstract class HierarchicalAllocator implements Allocator {
 
   @Override
   public String agentId(int agentIndex) {
-    if (agentIndex < 0 || agentIndex >= agentIds.size()) {
+    if (agentIndex < 0 || agentIndex >= agents.count) {
       throw new IllegalArgumentException("unknown agent index " + agentIndex);
     }
-    return agentIds.get(agentIndex);
+    return agents.ids[agentIndex];
   }
 
   @Override
@@ -959,12 +777,11 @@ abstract class HierarchicalAllocator implements Allocator {
     return frameworkIds.get(frameworkIndex);
   }
 
-  private AgentState agent(int index) {
-    AgentState agent = index < 0 || index >= agentsByIndex.size() ? null : agentsByIndex.get(index);
-    if (agent == null) {
+  private int agent(int index) {
+    if (index < 0 || index >= agents.count || !agents.present[index]) {
       throw new IllegalArgumentException("unknown agent index " + index);
     }
-    return agent;
+    return index;
   }
 
   private FrameworkState framework(int index) {
@@ -975,12 +792,12 @@ abstract class HierarchicalAllocator implements Allocator {
     return framework;
   }
 
-  private AgentState agent(String id) {
-    AgentState agent = agents.get(id);
-    if (agent == null) {
+  private int agent(String id) {
+    Integer a = agentIndex.get(id);
+    if (a == null) {
       throw new IllegalArgumentException("unknown agent '" + id + "'");
     }
-    return agent;
+    return a;
   }
 
   private FrameworkState framework(String id) {
@@ -990,219 +807,4 @@ abstract class HierarchicalAllocator implements Allocator {
     }
     return framework;
   }
-
-  // ---- state --------------------------------------------------------------------------------------------------
-
-  /** One agent: its total, its free resources, who holds what on it, and the decline filters set on it. */
-  static final class AgentState {
-    final String id;
-    final int index;
-    long[] total;
-    long[] free;
-    /** What the holders use beyond the total, by kind, after the total shrank (null when nothing). */
-    long[] excess;
-    /** Whether the agent has GPUs: then only GPU-capable frameworks are offered it (Mesos' filterGpuResources). */
-    boolean hasGpu;
-    final Map<FrameworkState, long[]> holders = new HashMap<>();
-    /** Free range resources (null when none), and those each framework holds. */
-    NamedRanges freeRanges;
-    private Map<FrameworkState, NamedRanges> heldRanges;
-    /** What the agent's tasks use for frameworks not added yet (it re-registered before them); null while none. */
-    Map<String, Resources> pending;
-    /** Decline filters by framework index: a chain of filters each, or null. */
-    Filter[] filters;
-    /** Bumped whenever the free resources change. */
-    long version;
-    /** The last cycle offered nothing here at this version and epoch; valid until blockedUntil. */
-    long blockedVersion = -1;
-    long blockedEpoch = -1;
-    long blockedUntil = Long.MAX_VALUE;
-    long blockedIneligibility = -1;
-    long blockedGpuLoss = -1;
-    /** Partition data of the static allocator. */
-    Object partition;
-
-    AgentState(String id, int index, long[] total) {
-      this.id = id;
-      this.index = index;
-      this.total = total;
-      this.free = total.clone();
-      this.hasGpu = ResourceKinds.GPUS < total.length && total[ResourceKinds.GPUS] > 0;
-    }
-
-    void take(long[] amount) {
-      for (int i = 0; i < amount.length; i++) {
-        free[i] -= amount[i];
-      }
-      version++;
-    }
-
-    void take(long[] amount, NamedRanges ranges) {
-      take(amount);
-      if (ranges != null) {
-        freeRanges = NamedRanges.minus(freeRanges, ranges);
-      }
-    }
-
-    void give(long[] amount) {
-      for (int i = 0; i < amount.length; i++) {
-        long back = amount[i];
-        if (excess != null && i < excess.length && excess[i] > 0) {
-          long covered = Math.min(excess[i], back);
-          excess[i] -= covered;
-          back -= covered;
-        }
-        free[i] += back;
-      }
-      version++;
-    }
-
-    /** Undoes a {@link #take} exactly (no excess is settled), for a use that changes hands. */
-    void untake(long[] amount, NamedRanges ranges) {
-      for (int i = 0; i < amount.length; i++) {
-        free[i] += amount[i];
-      }
-      if (ranges != null) {
-        freeRanges = NamedRanges.plus(freeRanges, ranges);
-      }
-      version++;
-    }
-
-    /** Sets a new total: what is used (total less free, plus any excess) stays, the free part is what is left. */
-    void updateTotal(long[] next) {
-      int n = Math.max(next.length, free.length);
-      long[] newTotal = Arrays.copyOf(next, n);
-      long[] newFree = new long[n];
-      long[] newExcess = new long[n];
-      boolean over = false;
-      for (int i = 0; i < n; i++) {
-        long used = (i < total.length ? total[i] : 0) - (i < free.length ? free[i] : 0)
-            + (excess != null && i < excess.length ? excess[i] : 0);
-        newFree[i] = Math.max(0, newTotal[i] - used);
-        newExcess[i] = Math.max(0, used - newTotal[i]);
-        over |= newExcess[i] > 0;
-      }
-      total = newTotal;
-      free = newFree;
-      excess = over ? newExcess : null;
-      hasGpu = ResourceKinds.GPUS < total.length && total[ResourceKinds.GPUS] > 0;
-      version++;
-    }
-
-    void give(long[] amount, NamedRanges ranges) {
-      give(amount);
-      if (ranges != null) {
-        freeRanges = NamedRanges.plus(freeRanges, ranges);
-      }
-    }
-
-    /** Returns the map of pending uses, created on first use (most agents never have one). */
-    Map<String, Resources> pending() {
-      if (pending == null) {
-        pending = new HashMap<>(4);
-      }
-      return pending;
-    }
-
-    /** Returns the ranges the framework holds here, or null. */
-    NamedRanges heldRanges(FrameworkState framework) {
-      return heldRanges == null ? null : heldRanges.get(framework);
-    }
-
-    /** Adds ranges to what the framework holds here. */
-    void holdRanges(FrameworkState framework, NamedRanges ranges) {
-      if (heldRanges == null) {
-        heldRanges = new HashMap<>(4);
-      }
-      heldRanges.merge(framework, ranges, NamedRanges::plus);
-    }
-
-    /** Returns ranges a framework held to the free ranges. */
-    void returnRanges(FrameworkState framework, NamedRanges ranges) {
-      NamedRanges left = NamedRanges.minus(heldRanges(framework), ranges);
-      if (left == null) {
-        if (heldRanges != null) {
-          heldRanges.remove(framework);
-        }
-      } else {
-        heldRanges.put(framework, left); // left is part of what it held, so the map exists
-      }
-      freeRanges = NamedRanges.plus(freeRanges, ranges);
-      version++;
-    }
-  }
-
-  /** One role: its sorter node and the sorter of its frameworks. */
-  static final class RoleState {
-    final String name;
-    final Client client;
-    final Sorter frameworks;
-    int frameworkCount;
-    int eligibleCount;
-
-    RoleState(String name, Sorter frameworks, int width) {
-      this.name = name;
-      this.client = new Client(name, this, width);
-      this.frameworks = frameworks;
-    }
-  }
-
-  /** One framework: its sorter node, its state and where it holds resources or has filters. */
-  static final class FrameworkState {
-    final String id;
-    final int index;
-    final RoleState role;
-    final Client client;
-    /** Whether the framework declared the GPU_RESOURCES capability. */
-    boolean gpuCapable;
-    boolean active = true;
-    boolean suppressed;
-    boolean eligible;
-    /** Bumped by revive: filters set in an older epoch no longer apply. */
-    int filterEpoch;
-
-    FrameworkState(String id, int index, RoleState role, int width, boolean gpuCapable) {
-      this.id = id;
-      this.index = index;
-      this.role = role;
-      this.gpuCapable = gpuCapable;
-      this.client = new Client(id, this, width);
-    }
-  }
-
-  /** A decline filter: refuses offers no bigger than {@code refused} until {@code expiresAt}; chained per agent. */
-  static class Filter {
-    final long[] refused;
-    final long expiresAt;
-    final int epoch;
-    Filter next;
-
-    Filter(long[] refused, long expiresAt, int epoch, Filter next) {
-      this.refused = refused;
-      this.expiresAt = expiresAt;
-      this.epoch = epoch;
-      this.next = next;
-    }
-
-    /** Returns whether the refused ranges hold every offered range; a filter without ranges holds none. */
-    boolean coversRanges(NamedRanges offered) {
-      return false;
-    }
-  }
-
-  /** A decline filter that also refused range resources (kept apart so that scalar-only filters stay small). */
-  static final class RangeFilter extends Filter {
-    final NamedRanges refusedRanges;
-
-    RangeFilter(long[] refused, NamedRanges refusedRanges, long expiresAt, int epoch, Filter next) {
-      super(refused, expiresAt, epoch, next);
-      this.refusedRanges = refusedRanges;
-    }
-
-    @Override
-    boolean coversRanges(NamedRanges offered) {
-      return NamedRanges.contains(refusedRanges, offered);
-    }
-  }
-
 }

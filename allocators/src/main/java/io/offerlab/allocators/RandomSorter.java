@@ -29,7 +29,8 @@ final class RandomSorter implements Sorter {
       clients = Arrays.copyOf(clients, size * 2);
     }
     client.active = true;
-    weighted += client.weight != 1.0 ? 1 : 0;
+    client.countedWeighted = client.weight != 1.0;
+    weighted += client.countedWeighted ? 1 : 0;
     client.slot = size;
     clients[size++] = client;
   }
@@ -45,17 +46,18 @@ final class RandomSorter implements Sorter {
     last.slot = slot;
     clients[size] = null;
     client.active = false;
-    weighted -= client.weight != 1.0 ? 1 : 0;
+    weighted -= client.countedWeighted ? 1 : 0;
+    client.countedWeighted = false;
     client.slot = -1;
     remaining = Math.min(remaining, size);
   }
 
   @Override
-  public void update(Client client, Runnable change) {
-    boolean counted = client.active && client.weight != 1.0;
-    change.run();
+  public void changed(Client client) {
     if (client.active) {
-      weighted += (client.weight != 1.0 ? 1 : 0) - (counted ? 1 : 0);
+      boolean weightedNow = client.weight != 1.0;
+      weighted += (weightedNow ? 1 : 0) - (client.countedWeighted ? 1 : 0);
+      client.countedWeighted = weightedNow;
     }
   }
 

@@ -2,8 +2,12 @@ package io.offerlab.allocators;
 
 /**
  * Orders the active clients of one level (roles, or the frameworks of one role), as Mesos' {@code Sorter} does.
- * A pass visits active clients in order, each at most once; {@link #restart} is called when an allocation changed
- * the order during a pass.
+ * A pass visits active clients in order, each at most once; {@link #restartsAfterAllocation} says whether the
+ * allocator starts a pass over after an allocation in it.
+ *
+ * <p>An extension point: an allocator supplies its sorters through {@code HierarchicalAllocator.newSorter}. To order
+ * by another share (the sum of shares, slots held, ...) give {@link DrfSorter} a {@link DrfSorter.Share}; to order
+ * some other way, implement this interface.
  */
 interface Sorter {
   /** Makes a client eligible to be visited. */
@@ -12,10 +16,10 @@ interface Sorter {
   /** Stops visiting a client. */
   void deactivate(Client client);
 
-  /** Applies a change to a client's allocation or weight, keeping the order. */
-  void update(Client client, Runnable change);
+  /** Takes note that a client's allocation, picks or weight changed (the order may be updated lazily). */
+  void changed(Client client);
 
-  /** Refreshes every cached share after the cluster total changed. */
+  /** Takes note that the cluster total changed: every share must be refreshed before the next pass. */
   void totalChanged();
 
   /** Returns whether no client is active. */

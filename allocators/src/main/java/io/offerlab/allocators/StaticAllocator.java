@@ -26,7 +26,7 @@ public final class StaticAllocator extends HierarchicalAllocator {
   /** Every role a framework was ever added with, in name order: the default split's R roles. */
   private final TreeSet<String> knownRoles = new TreeSet<>();
   /** Agents added while no role was known, waiting for the first role (default split only). */
-  private final List<AgentState> unassigned = new ArrayList<>();
+  private final List<Integer> unassigned = new ArrayList<>();
   private final RoleState nobody;
 
   /** Creates the allocator, checking the partitions. */
@@ -62,12 +62,12 @@ public final class StaticAllocator extends HierarchicalAllocator {
   }
 
   @Override
-  void agentAdded(AgentState agent) {
+  void agentAdded(int agent) {
     if (!fractions.isEmpty()) {
       return;
     }
     if (!options.partitions().isEmpty()) {
-      agent.partition = ownerByAgent.get(agent.id); // null: listed for no role, so offered to nobody
+      agents.partition[agent] = ownerByAgent.get(agents.ids[agent]); // null: listed for no role, so offered to nobody
       return;
     }
     List<String> names = new ArrayList<>(options.partitionRoles().isEmpty() ? knownRoles : options.partitionRoles());
@@ -76,43 +76,45 @@ public final class StaticAllocator extends HierarchicalAllocator {
       return;
     }
     names.sort(null);
-    agent.partition = names.get(agent.index % names.size());
+    agents.partition[agent] = names.get(agent % names.size());
   }
 
   @Override
   void roleAdded(RoleState role) {
     knownRoles.add(role.name);
     // The first role known takes the agents added before it, as if they were added now (R = 1).
-    for (AgentState agent : unassigned) {
-      agent.partition = role.name;
+    for (int agent : unassigned) {
+      agents.partition[agent] = role.name;
     }
     unassigned.clear();
   }
 
   @Override
-  RoleState soleRole(AgentState agent) {
+  RoleState soleRole(int agent) {
     if (!fractions.isEmpty()) {
       return null;
     }
-    RoleState owner = agent.partition == null ? null : roles().get((String) agent.partition);
+    Object partition = agents.partition[agent];
+    RoleState owner = partition == null ? null : roles().get((String) partition);
     return owner == null ? nobody : owner;
   }
 
   @Override
-  long[] availableFor(AgentState agent, RoleState role) {
+  long[] availableFor(int agent, RoleState role, long[] into) {
     if (fractions.isEmpty()) {
-      return agent.free;
+      return super.availableFor(agent, role, into);
     }
     Double fraction = fractions.get(role.name);
     if (fraction == null) {
-      return new long[0];
+      java.util.Arrays.fill(into, 0);
+      return into;
     }
     long[] held = roleAllocation(agent, role);
-    long[] available = new long[agent.free.length];
-    for (int i = 0; i < available.length; i++) {
-      long share = (long) Math.floor(agent.total[i] * fraction + 1e-9);
-      available[i] = Math.max(0, Math.min(agent.free[i], share - (i < held.length ? held[i] : 0)));
+    int base = agent * agents.width;
+    for (int i = 0; i < agents.width; i++) {
+      long share = (long) Math.floor(agents.total[base + i] * fraction + 1e-9);
+      into[i] = Math.max(0, Math.min(agents.free[base + i], share - held[i]));
     }
-    return available;
+    return into;
   }
 }

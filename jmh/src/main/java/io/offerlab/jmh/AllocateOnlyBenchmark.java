@@ -2,6 +2,7 @@ package io.offerlab.jmh;
 
 import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.Offer;
+import io.offerlab.allocators.OfferBatch;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,8 +42,13 @@ public class AllocateOnlyBenchmark {
   @Param({"DRF"})
   public AllocatorType allocator;
 
+  /** The SPI driven, as in {@link OfferCycleBenchmark}. */
+  @Param({"LIST", "BATCH"})
+  public Api api;
+
   private Allocator cluster;
   private List<Offer> outstanding;
+  private final OfferBatch batch = new OfferBatch();
   private long now;
 
   /** Builds the cluster of {@link OfferCycleBenchmark} and runs a first cycle. */
@@ -54,20 +60,37 @@ public class AllocateOnlyBenchmark {
     Clusters.addAgents(cluster, Clusters.ids("agent", counts[0]), OfferCycleBenchmark.AGENT);
     Clusters.addFrameworks(cluster, Clusters.ids("framework", counts[1]), roles);
     now = 0;
-    outstanding = cluster.allocate(now);
+    if (api == Api.BATCH) {
+      cluster.allocate(now, batch);
+    } else {
+      outstanding = cluster.allocate(now);
+    }
   }
 
   /** Gives back the previous cycle's offers, untimed. */
   @Setup(Level.Invocation)
   public void recoverPrevious() {
-    Clusters.recoverAll(cluster, outstanding, 0, now);
+    if (api == Api.BATCH) {
+      Clusters.recoverAll(cluster, batch, 0, now);
+    } else {
+      Clusters.recoverAll(cluster, outstanding, 0, now);
+    }
     now += Clusters.INTERVAL_MICROS;
   }
 
   /** Runs one allocation cycle over the whole, fully recovered cluster. */
   @Benchmark
-  public List<Offer> allocate() {
+  public Object allocate() {
+    if (api == Api.BATCH) {
+      cluster.allocate(now, batch);
+      return batch;
+    }
     outstanding = cluster.allocate(now);
     return outstanding;
+  }
+
+  /** Returns the offers of the latest cycle, whichever the SPI (for tests). */
+  List<Offer> outstanding() {
+    return Clusters.offers(cluster, api, outstanding, batch);
   }
 }

@@ -2,6 +2,7 @@ package io.offerlab.jmh;
 
 import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.Offer;
+import io.offerlab.allocators.OfferBatch;
 import io.offerlab.allocators.Resources;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,26 @@ final class Clusters {
     for (Offer offer : offers) {
       allocator.recover(offer.frameworkId(), offer.agentId(), offer.resources(), refuseSeconds, now);
     }
+  }
+
+  /** Gives every offer of a batch back whole, by index, with a decline filter of {@code refuseSeconds} (none when 0). */
+  static void recoverAll(Allocator allocator, OfferBatch offers, double refuseSeconds, long now) {
+    for (int i = 0; i < offers.size(); i++) {
+      allocator.recover(offers, i, refuseSeconds, now);
+    }
+  }
+
+  /** Returns the latest offers as objects: the list itself, or the batch's offers named by their ids. */
+  static List<Offer> offers(Allocator allocator, Api api, List<Offer> list, OfferBatch batch) {
+    if (api != Api.BATCH) {
+      return list;
+    }
+    List<Offer> offers = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      offers.add(new Offer(allocator.frameworkId(batch.framework(i)), allocator.agentId(batch.agent(i)),
+          batch.resources(i)));
+    }
+    return offers;
   }
 
   /** Parses a benchmark size such as {@code 2000x200} into {agents, frameworks}. */

@@ -2,6 +2,7 @@ package io.offerlab.jmh;
 
 import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.Offer;
+import io.offerlab.allocators.OfferBatch;
 import io.offerlab.allocators.Resources;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Left out: Mesos' ports ranges (Offerlab has scalar resources only). JMH classes cannot be final.
  *
+ * <p>{@code api} picks the SPI: {@code LIST} (String ids, a list of {@code Offer} objects, what scenarios and the
+ * real master use) or {@code BATCH} (indices, offers written into a reused {@link OfferBatch} and given back by
+ * index, what the simulator's master core uses).
+ *
  * <p>How to run: {@code java -jar jmh/target/benchmarks.jar OfferCycleBenchmark -p allocator=DRF -p agents=10000
- * -p frameworks=1000}; the whole grid (192 configurations) takes about an hour.
+ * -p frameworks=1000 -p api=BATCH}; the whole grid (384 configurations) takes about two hours.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -62,8 +67,13 @@ public class OfferCycleBenchmark {
   @Param({"DRF", "RANDOM", "PRIORITY", "STATIC"})
   public AllocatorType allocator;
 
+  /** The SPI driven: String ids and a list of offers, or indices and a reused {@link OfferBatch}. */
+  @Param({"LIST", "BATCH"})
+  public Api api;
+
   private Allocator cluster;
   private List<Offer> outstanding;
+  private final OfferBatch batch = new OfferBatch();
   private long now;
 
   /** Offers made, normalised by JMH like the score. */
@@ -82,12 +92,23 @@ public class OfferCycleBenchmark {
     Clusters.addAgents(cluster, Clusters.ids("agent", agents), AGENT);
     Clusters.addFrameworks(cluster, Clusters.ids("framework", frameworks), roles);
     now = 0;
-    outstanding = cluster.allocate(now);
+    if (api == Api.BATCH) {
+      cluster.allocate(now, batch);
+    } else {
+      outstanding = cluster.allocate(now);
+    }
   }
 
   /** Recovers the previous cycle's offers and runs one allocation cycle. */
   @Benchmark
-  public List<Offer> cycle(Counters counters) {
+  public Object cycle(Counters counters) {
+    if (api == Api.BATCH) {
+      Clusters.recoverAll(cluster, batch, 0, now);
+      now += Clusters.INTERVAL_MICROS;
+      cluster.allocate(now, batch);
+      counters.offers += batch.size();
+      return batch;
+    }
     Clusters.recoverAll(cluster, outstanding, 0, now);
     now += Clusters.INTERVAL_MICROS;
     outstanding = cluster.allocate(now);
@@ -95,8 +116,8 @@ public class OfferCycleBenchmark {
     return outstanding;
   }
 
-  /** Returns the offers of the latest cycle (for tests). */
+  /** Returns the offers of the latest cycle, whichever the SPI (for tests). */
   List<Offer> outstanding() {
-    return outstanding;
+    return Clusters.offers(cluster, api, outstanding, batch);
   }
 }
