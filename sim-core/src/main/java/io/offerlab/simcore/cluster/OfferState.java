@@ -42,14 +42,19 @@ final class OfferState extends MasterOffer {
    * {@link Resources} are made if ever asked for); any other offer keeps its resources too.
    */
   OfferState(OfferKey key, OfferBatch batch, int i, FrameworkScheduler framework, Agent agent) {
-    super(key, scalarsOnly(batch, i) ? null : batch.resources(i));
+    this(key, batch, i, framework, agent, scalarsOnly(batch, i));
+  }
+
+  private OfferState(OfferKey key, OfferBatch batch, int i, FrameworkScheduler framework, Agent agent,
+      boolean scalarOnly) {
+    super(key, scalarOnly ? null : batch.resources(i));
     this.framework = framework;
     this.agent = agent;
     this.cpus = batch.milli(i, OfferBatch.CPUS);
     this.mem = batch.milli(i, OfferBatch.MEM);
     this.disk = batch.milli(i, OfferBatch.DISK);
     this.gpus = batch.milli(i, OfferBatch.GPUS);
-    this.scalarOnly = scalarsOnly(batch, i);
+    this.scalarOnly = scalarOnly;
   }
 
   private static boolean scalarsOnly(OfferBatch batch, int i) {
