@@ -31,11 +31,16 @@ final class DrfSorter implements Sorter {
   private final boolean byPriority;
   private final Share measure;
   private final Comparator<Client> order;
+  /** The total whose doubles {@link #totalDoubles} holds (the shared total array is replaced, never changed). */
+  private long[] cachedTotal;
+  private double[] totalDoubles;
   private Client[] sorted = new Client[8];
   private int size;
   private Client[] dirty = new Client[8];
   private int dirtyCount;
   private boolean allDirty;
+  /** Whether the only active client changed since its key was set (a lone client needs no order until another comes). */
+  private boolean loneStale;
   /** The position of the client last returned by {@link #first} or {@link #next}. */
   private int cursor;
 
@@ -66,9 +71,32 @@ final class DrfSorter implements Sorter {
   }
 
   private void refresh(Client client) {
-    client.share = measure.of(client, total[0]);
+    client.share = share(client);
     client.keyShare = client.share;
     client.keyPicks = client.picks;
+  }
+
+  /** Returns the client's share; Mesos' dominant share divides by the total's doubles, computed once per total. */
+  private double share(Client client) {
+    if (measure != DOMINANT) {
+      return measure.of(client, total[0]);
+    }
+    long[] t = total[0];
+    if (t != cachedTotal) {
+      totalDoubles = new double[t.length];
+      for (int i = 0; i < t.length; i++) {
+        totalDoubles[i] = Resources.mesosDouble(t[i]);
+      }
+      cachedTotal = t;
+    }
+    long[] allocated = client.allocated;
+    double share = 0;
+    for (int i = 0, n = Math.min(allocated.length, t.length); i < n; i++) {
+      if (t[i] > 0 && allocated[i] > 0) {
+        share = Math.max(share, Resources.mesosDouble(allocated[i]) / totalDoubles[i]);
+      }
+    }
+    return share / client.weight;
   }
 
   @Override
@@ -78,6 +106,10 @@ final class DrfSorter implements Sorter {
     }
     client.active = true;
     client.dirty = false;
+    if (loneStale) {
+      loneStale = false;
+      allDirty = true; // the lone client's key is stale: refresh every key before the next pass
+    }
     refresh(client);
     if (size == sorted.length) {
       sorted = Arrays.copyOf(sorted, size * 2);
@@ -98,15 +130,21 @@ final class DrfSorter implements Sorter {
     sorted[--size] = null;
     client.active = false;
     client.dirty = false;
+    if (size == 0) {
+      loneStale = false;
+    }
   }
 
   @Override
   public void changed(Client client) {
     if (!client.active) {
-      client.share = measure.of(client, total[0]);
-      return;
+      return; // its share is computed when it is activated
     }
     if (client.dirty || allDirty) {
+      return;
+    }
+    if (size == 1) {
+      loneStale = true; // one client is always first: its share matters only once another joins
       return;
     }
     client.dirty = true;

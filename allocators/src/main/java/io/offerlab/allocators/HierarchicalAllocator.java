@@ -126,7 +126,7 @@ abstract class HierarchicalAllocator implements Allocator {
    * not kept and must not be modified by the caller.
    */
   long[] availableFor(int agent, RoleState role, long[] into) {
-    System.arraycopy(agents.free, agent * agents.width, into, 0, agents.width);
+    System.arraycopy(agents.rows, agents.freeAt(agent), into, 0, agents.width);
     return into;
   }
 
@@ -288,9 +288,9 @@ abstract class HierarchicalAllocator implements Allocator {
         pendingAgents.get(pending).remove(Integer.valueOf(a));
       }
     }
-    while (agents.holderCount[a] > 0) {
-      int slot = agents.holderCount[a] - 1;
-      unallocate(a, frameworksByIndex[agents.holderFrameworks[a][slot]], agents.heldCopy(a, slot));
+    while (agents.holderCount(a) > 0) {
+      int slot = agents.holderCount(a) - 1;
+      unallocate(a, frameworksByIndex[agents.holderFramework(a, slot)], agents.heldCopy(a, slot));
     }
     agentIndex.remove(agentId);
     agents.present[a] = false;
@@ -503,7 +503,7 @@ abstract class HierarchicalAllocator implements Allocator {
       recoverPending(frameworkId, a, resources);
       return;
     }
-    recover(framework, a, resources.toMilliArray(0), resources.namedRanges(), refuseSeconds, nowMicros);
+    recover(framework, a, resources.milliView(), resources.namedRanges(), refuseSeconds, nowMicros);
   }
 
   @Override
@@ -632,7 +632,7 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   final void refreshAllocatable(int a) {
-    allocatableAgents.set(a, isAllocatable(agents.free, a * agents.width));
+    allocatableAgents.set(a, isAllocatable(agents.rows, agents.freeAt(a)));
   }
 
   /** Whether the {@link AgentTable#width} entries of {@code vector} from {@code from} hold a minimum allocatable. */
@@ -738,11 +738,12 @@ abstract class HierarchicalAllocator implements Allocator {
   final long[] roleAllocation(int a, RoleState role) {
     int width = agents.width;
     long[] sum = new long[width];
-    for (int slot = 0; slot < agents.holderCount[a]; slot++) {
-      if (frameworksByIndex[agents.holderFrameworks[a][slot]].role == role) {
-        long[] amounts = agents.holderAmounts[a];
+    for (int slot = 0; slot < agents.holderCount(a); slot++) {
+      if (frameworksByIndex[agents.holderFramework(a, slot)].role == role) {
+        long[] amounts = agents.amounts(a, slot);
+        int base = agents.amountAt(a, slot);
         for (int i = 0; i < width; i++) {
-          sum[i] += amounts[slot * width + i];
+          sum[i] += amounts[base + i];
         }
       }
     }

@@ -106,8 +106,15 @@ public final class OfferBatch {
     if (ranged != null && ranged[i] != null) {
       return ranged[i];
     }
-    long[] milli = new long[amounts.length];
-    for (int k = 0; k < milli.length; k++) {
+    int n = amounts.length;
+    while (n > 0 && amounts[n - 1][i] == 0) {
+      n--;
+    }
+    if (n == 0) {
+      return Resources.EMPTY;
+    }
+    long[] milli = new long[n];
+    for (int k = 0; k < n; k++) {
       milli[k] = amounts[k][i];
     }
     return Resources.wrap(milli);

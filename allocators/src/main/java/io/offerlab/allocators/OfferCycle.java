@@ -5,7 +5,6 @@ import static io.offerlab.allocators.AgentTable.BLOCKED_GPU_LOSS;
 import static io.offerlab.allocators.AgentTable.BLOCKED_INELIGIBILITY;
 import static io.offerlab.allocators.AgentTable.BLOCKED_UNTIL;
 import static io.offerlab.allocators.AgentTable.BLOCKED_VERSION;
-import static io.offerlab.allocators.AgentTable.RECORD;
 import static io.offerlab.allocators.AgentTable.VERSION;
 
 import java.util.Arrays;
@@ -124,11 +123,11 @@ final class OfferCycle {
     nextExpiry = Long.MAX_VALUE;
     passedOverInCycle = false;
     boolean mayCache = allocator.mayCacheIdleVisits();
-    long[] cache = agents.cache;
     long epoch = allocator.eligibilityEpoch;
     for (int k = 0; k < n; k++) {
       int a = order[k];
-      int r = a * RECORD;
+      long[] cache = agents.rows;
+      int r = agents.row(a);
       if (cache[r + BLOCKED_EPOCH] == epoch && cache[r + BLOCKED_VERSION] == cache[r + VERSION]
           && now < cache[r + BLOCKED_UNTIL] && mayCache) {
         nextExpiry = Math.min(nextExpiry, cache[r + BLOCKED_UNTIL]);
@@ -161,8 +160,8 @@ final class OfferCycle {
    * Returns false, changing nothing but dropping expired filters, when a full visit is needed.
    */
   private boolean stillBlocked(int a, long now) {
-    long[] cache = agents.cache;
-    int r = a * RECORD;
+    long[] cache = agents.rows;
+    int r = agents.row(a);
     long blockedEpoch = cache[r + BLOCKED_EPOCH];
     long epoch = allocator.eligibilityEpoch;
     if (cache[r + BLOCKED_VERSION] != cache[r + VERSION] || now >= cache[r + BLOCKED_UNTIL]
@@ -240,8 +239,8 @@ final class OfferCycle {
       long expiry = filters.covering(a, framework.index, framework.filterEpoch, amount, 0, ranges, now);
       if (expiry != Long.MIN_VALUE) {
         nextExpiry = Math.min(nextExpiry, expiry);
-        int r = a * RECORD + BLOCKED_UNTIL;
-        agents.cache[r] = Math.min(agents.cache[r], expiry);
+        int r = agents.row(a) + BLOCKED_UNTIL;
+        agents.rows[r] = Math.min(agents.rows[r], expiry);
         continue;
       }
       offers.add(a, framework.index, amount, ranges == null ? null : Resources.wrap(amount.clone(), ranges));

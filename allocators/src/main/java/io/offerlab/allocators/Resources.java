@@ -200,6 +200,11 @@ public sealed class Resources permits Resources.WithRanges {
     return milli.length;
   }
 
+  /** Returns the thousandths themselves, trailing zeros trimmed: the caller must not modify or keep them. */
+  long[] milliView() {
+    return milli;
+  }
+
   /** Copies the thousandths into a new array of at least {@code width} slots. */
   long[] toMilliArray(int width) {
     return Arrays.copyOf(milli, Math.max(width, milli.length));
@@ -335,7 +340,17 @@ public sealed class Resources permits Resources.WithRanges {
    * {@code a / t} on the thousandths differs in the last bit from Mesos' quotient for about a third of pairs.
    */
   static double mesosDouble(long milli) {
-    return (double) (milli / SCALE) + (double) (milli % SCALE) / 1000.0;
+    long fraction = milli % SCALE;
+    return (double) (milli / SCALE) + (fraction >= 0 ? THOUSANDTHS[(int) fraction] : (double) fraction / 1000.0);
+  }
+
+  /** {@code i / 1000.0} for i in 0..999, the same doubles precomputed (a division per call costs more than a load). */
+  private static final double[] THOUSANDTHS = new double[(int) SCALE];
+
+  static {
+    for (int i = 0; i < THOUSANDTHS.length; i++) {
+      THOUSANDTHS[i] = (double) i / 1000.0;
+    }
   }
 
   /** Returns the non-zero quantities by name, in name order. */

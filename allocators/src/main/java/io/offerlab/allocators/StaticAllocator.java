@@ -111,9 +111,10 @@ public final class StaticAllocator extends HierarchicalAllocator {
     }
     long[] held = roleAllocation(agent, role);
     int base = agent * agents.width;
+    int free = agents.freeAt(agent);
     for (int i = 0; i < agents.width; i++) {
       long share = (long) Math.floor(agents.total[base + i] * fraction + 1e-9);
-      into[i] = Math.max(0, Math.min(agents.free[base + i], share - held[i]));
+      into[i] = Math.max(0, Math.min(agents.rows[free + i], share - held[i]));
     }
     return into;
   }
