@@ -1,5 +1,6 @@
 package io.offerlab.simcore.cluster;
 
+import io.offerlab.allocators.OfferBatch;
 import io.offerlab.allocators.Resources;
 import io.offerlab.simcore.master.MasterOffer;
 
@@ -20,6 +21,8 @@ final class OfferState extends MasterOffer {
   final long mem;
   final long disk;
   final long gpus;
+  /** Whether cpus, mem, disk and gpus are all the offer holds (no range, no other named scalar). */
+  private final boolean scalarOnly;
   /** What decisions did with the offer; null until a placement first looks at it. */
   private OfferPlan plan;
 
@@ -31,6 +34,56 @@ final class OfferState extends MasterOffer {
     this.mem = Milli.of(resources.memMb());
     this.disk = Milli.of(resources.diskMb());
     this.gpus = Milli.of(resources.gpus());
+    this.scalarOnly = false;
+  }
+
+  /**
+   * Creates offer {@code i} of a cycle's batch: an offer of the four usual scalars keeps only their thousandths (its
+   * {@link Resources} are made if ever asked for); any other offer keeps its resources too.
+   */
+  OfferState(OfferKey key, OfferBatch batch, int i, FrameworkScheduler framework, Agent agent) {
+    this(key, batch, i, framework, agent, scalarsOnly(batch, i));
+  }
+
+  private OfferState(OfferKey key, OfferBatch batch, int i, FrameworkScheduler framework, Agent agent,
+      boolean scalarOnly) {
+    super(key, scalarOnly ? null : batch.resources(i));
+    this.framework = framework;
+    this.agent = agent;
+    this.cpus = batch.milli(i, OfferBatch.CPUS);
+    this.mem = batch.milli(i, OfferBatch.MEM);
+    this.disk = batch.milli(i, OfferBatch.DISK);
+    this.gpus = batch.milli(i, OfferBatch.GPUS);
+    this.scalarOnly = scalarOnly;
+  }
+
+  private static boolean scalarsOnly(OfferBatch batch, int i) {
+    if (batch.hasRanges(i)) {
+      return false;
+    }
+    for (int k = batch.kinds() - 1; k > OfferBatch.GPUS; k--) {
+      if (batch.milli(i, k) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  protected boolean scalarMilli(long[] into) {
+    if (!scalarOnly) {
+      return false;
+    }
+    into[0] = cpus;
+    into[1] = mem;
+    into[2] = disk;
+    into[3] = gpus;
+    return true;
+  }
+
+  @Override
+  protected Resources scalarResources() {
+    return Resources.of(Milli.value(cpus), Milli.value(mem), Milli.value(disk), Milli.value(gpus));
   }
 
   /**

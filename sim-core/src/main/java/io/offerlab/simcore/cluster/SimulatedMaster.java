@@ -101,6 +101,11 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
   }
 
   @Override
+  public OfferState newOffer(OfferKey key, io.offerlab.allocators.OfferBatch batch, int offer) {
+    return new OfferState(key, batch, offer, frameworkList.get(key.frameworkIndex()), agentList.get(key.agentIndex()));
+  }
+
+  @Override
   public OfferState[] newBatch(int size) {
     return new OfferState[size];
   }
@@ -152,6 +157,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
     long sumMem = 0;
     long sumDisk = 0;
     long sumGpus = 0;
+    allocator.beginAnswer();
     for (int k = 0; k < n; k++) {
       OfferState offer = offers[(int) keys[k]];
       if (offer.launched() > 0) {
@@ -166,6 +172,7 @@ final class SimulatedMaster implements MasterListener<OfferState>, SchedulerDriv
       sumDisk += offer.disk;
       sumGpus += offer.gpus;
     }
+    allocator.endAnswer();
     ctx.metrics().offer(now, framework.index, sumCpus, sumMem, sumDisk, sumGpus, -1);
   }
 

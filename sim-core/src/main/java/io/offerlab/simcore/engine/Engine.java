@@ -8,31 +8,46 @@ import java.util.Locale;
  * forward. Its ordering is exact, as in SSJ's {@code Simulator}: by time, then by {@link Event#priority() priority},
  * then by insertion sequence, so equal-time events never depend on hashing or wall time.
  *
- * <p>The queue is a 4-ary min-heap over primitive arrays: each entry holds the time and a packed priority+sequence key
- * side by side, and an int handle; the handle maps back to the reusable {@link Event}. Cancelling or moving an event
- * is lazy: its old entry stays in the heap and is recognised as stale when it reaches the top, because the handle's
- * live sequence number no longer matches the entry's (sequence numbers are never reused), so a sift moves only the
- * heap's own arrays. When stale entries outnumber live ones the heap is rebuilt from the live ones. Handles of events
- * that are not waiting are recycled, so the engine holds no event longer than it is scheduled. Scheduling, cancelling
- * and moving an event cost O(log n) amortised, and the loop allocates nothing per event. Scheduling in the past and
- * scheduling an already scheduled event are refused with exceptions. Unlike SSJ there is no static simulator: each
- * engine is an independent object.
+ * <p>The queue is a 4-ary min-heap in one {@code long} array: each entry is two longs side by side, the time and a
+ * packed key (priority, sequence number, handle), so a sift compares and moves 16 bytes per entry and touches no
+ * other array and no event object. The handle indexes the reusable {@link Event}s; an event remembers the key of its
+ * live entry. Cancelling or moving an event is lazy: its old entry stays in the heap and is recognised as stale when
+ * it reaches the top, because its key is no longer the key its event (if any) holds (sequence numbers are never
+ * reused). When stale entries outnumber live ones the heap is rebuilt from the live ones. Handles of events that are
+ * not waiting are recycled, so the engine holds no event longer than it is scheduled (an event keeps its handle while
+ * it fires, so that rescheduling itself, the usual case, costs no trip through the free list). The sequence and handle fields
+ * share 56 bits; when either runs out, the live entries are renumbered by rank, which keeps their order. Scheduling,
+ * cancelling and moving an event cost O(log n) amortised, and the loop allocates nothing per event. Scheduling in the
+ * past and scheduling an already scheduled event are refused with exceptions. Unlike SSJ there is no static
+ * simulator: each engine is an independent object.
  */
 public final class Engine {
   static final int SEQ_BITS = 56;
-  private static final long MAX_SEQ = (1L << SEQ_BITS) - 1;
+  private static final long SEQ_AND_HANDLE = (1L << SEQ_BITS) - 1;
+  private static final int MIN_HANDLE_BITS = 8;
+  private static final int MAX_HANDLE_BITS = 30;
+  /**
+   * Where entry 0 starts in {@link #heap}: two unused entries first, so that in an array that starts on a cache line
+   * (a large array does: it gets a region of its own) the four children of an entry, 64 bytes, fill exactly one line.
+   */
+  private static final int BASE = 4;
 
-  /** Heap entries, two longs per entry: the time, then the packed priority and sequence. */
-  private long[] keys = new long[512];
-  /** The handle of the event of each heap entry. */
-  private int[] handles = new int[256];
-  /** Per handle: the event, and the sequence and time of its live entry (sequence -1 when not scheduled). */
-  private Event[] events = new Event[256];
-  private long[] liveSeq = new long[256];
-  private long[] liveTime = new long[256];
-  private int[] freeHandles = new int[256];
+  /** Heap entries, two longs per entry: the time, then the key (priority, sequence, handle). */
+  private long[] heap = new long[BASE + (2 << MIN_HANDLE_BITS)];
+  /** Per handle: the scheduled event, or null when the handle is free. */
+  private Event[] events = new Event[1 << MIN_HANDLE_BITS];
+  private int[] freeHandles = new int[1 << MIN_HANDLE_BITS];
   private int freeCount;
   private int handleCount;
+  /**
+   * The handle of the event firing now, kept for it while it fires: an event that schedules itself again from
+   * {@link Event#fire()} (the usual case) gets it back without touching the free list; -1 once reused or released.
+   */
+  private int firingHandle = -1;
+  private Event firing;
+  /** Low bits of a key that hold the handle; the sequence sits above them. */
+  private int handleBits = MIN_HANDLE_BITS;
+  private long handleMask = (1L << MIN_HANDLE_BITS) - 1;
   /** Entries in the heap, live and stale. */
   private int heapSize;
   /** Live entries: scheduled events. */
@@ -60,7 +75,7 @@ public final class Engine {
   /** Returns the time of the next event, or {@link Long#MAX_VALUE} when none is waiting. */
   public long peekTime() {
     dropStaleTop();
-    return size == 0 ? Long.MAX_VALUE : keys[0];
+    return size == 0 ? Long.MAX_VALUE : heap[BASE];
   }
 
   /**
@@ -72,22 +87,25 @@ public final class Engine {
   public void schedule(Event event, long time) {
     if (event.handle >= 0) {
       throw new IllegalStateException(String.format(Locale.ROOT,
-          "event %s is already scheduled at %d us; cancel or reschedule it", event, event.engine.timeOf(event)));
+          "event %s is already scheduled at %d us; cancel or reschedule it", event, event.time));
     }
     checkTime(event, time);
     int handle = allocateHandle(event);
-    push(time, event.priorityBits | sequence(), handle);
+    push(event, time, handle);
     size++;
   }
 
-  private void push(long time, long key, int handle) {
-    if (heapSize == handles.length) {
-      handles = Arrays.copyOf(handles, heapSize * 2);
-      keys = Arrays.copyOf(keys, heapSize * 4);
+  private void push(Event event, long time, int handle) {
+    if (nextSeq > (SEQ_AND_HANDLE >>> handleBits)) {
+      renumber(handleBits);
     }
-    liveSeq[handle] = key & MAX_SEQ;
-    liveTime[handle] = time;
-    siftUp(heapSize++, time, key, handle);
+    long key = event.priorityBits | (nextSeq++ << handleBits) | handle;
+    if (BASE + 2 * heapSize == heap.length) {
+      heap = Arrays.copyOf(heap, BASE + 4 * heapSize);
+    }
+    event.key = key;
+    event.time = time;
+    siftUp(heapSize++, time, key);
   }
 
   /**
@@ -104,7 +122,7 @@ public final class Engine {
       throw new IllegalStateException("event " + event + " is scheduled in another engine");
     }
     checkTime(event, time);
-    push(time, event.priorityBits | sequence(), handle); // the old entry is now stale
+    push(event, time, handle); // the old entry is now stale
     compactIfMostlyStale();
   }
 
@@ -114,8 +132,7 @@ public final class Engine {
     if (handle < 0 || event.engine != this) {
       return false;
     }
-    liveSeq[handle] = -1; // its entry is now stale
-    releaseHandle(handle);
+    releaseHandle(event, handle); // its entry is now stale
     size--;
     compactIfMostlyStale();
     return true;
@@ -123,20 +140,35 @@ public final class Engine {
 
   /** Fires the next event, advancing the clock to its time; returns false when the queue is empty. */
   public boolean step() {
-    dropStaleTop();
-    if (size == 0) {
-      return false;
+    while (size > 0) {
+      long key = heap[BASE + 1];
+      int handle = (int) (key & handleMask);
+      Event event = events[handle];
+      long time = heap[BASE];
+      removeTop();
+      if (event != null && event.key == key) {
+        now = time;
+        event.handle = -1;
+        event.key = -1;
+        size--;
+        processed++;
+        firing = event;
+        firingHandle = handle;
+        try {
+          event.fire();
+        } finally {
+          if (firingHandle >= 0) {
+            events[firingHandle] = null;
+            freeHandles[freeCount++] = firingHandle;
+            firingHandle = -1;
+          }
+          firing = null;
+        }
+        return true;
+      }
     }
-    int handle = handles[0];
-    Event event = events[handle];
-    now = keys[0];
-    removeTop();
-    liveSeq[handle] = -1;
-    releaseHandle(handle);
-    size--;
-    processed++;
-    event.fire();
-    return true;
+    heapSize = 0; // only stale entries were left
+    return false;
   }
 
   /** Fires events until the queue is empty or {@link #stop()} is called. */
@@ -157,19 +189,20 @@ public final class Engine {
     return stopped;
   }
 
-  long timeOf(Event event) {
-    return liveTime[event.handle];
-  }
-
   private int allocateHandle(Event event) {
     int handle;
+    if (event == firing && firingHandle >= 0) {
+      handle = firingHandle; // events[handle] still holds it
+      firingHandle = -1;
+      event.handle = handle;
+      event.engine = this;
+      return handle;
+    }
     if (freeCount > 0) {
       handle = freeHandles[--freeCount];
     } else {
       if (handleCount == events.length) {
-        events = Arrays.copyOf(events, handleCount * 2);
-        liveSeq = Arrays.copyOf(liveSeq, handleCount * 2);
-        liveTime = Arrays.copyOf(liveTime, handleCount * 2);
+        growHandles();
       }
       handle = handleCount++;
     }
@@ -179,13 +212,20 @@ public final class Engine {
     return handle;
   }
 
-  private void releaseHandle(int handle) {
-    Event event = events[handle];
-    event.handle = -1;
-    events[handle] = null;
-    if (freeCount == freeHandles.length) {
-      freeHandles = Arrays.copyOf(freeHandles, freeCount * 2);
+  /** Doubles the handle space; the keys get one more handle bit, so the live entries are renumbered. */
+  private void growHandles() {
+    if (handleBits == MAX_HANDLE_BITS) {
+      throw new IllegalStateException("more than " + (1 << MAX_HANDLE_BITS) + " events scheduled at once");
     }
+    events = Arrays.copyOf(events, events.length * 2);
+    freeHandles = Arrays.copyOf(freeHandles, freeHandles.length * 2);
+    renumber(handleBits + 1);
+  }
+
+  private void releaseHandle(Event event, int handle) {
+    event.handle = -1;
+    event.key = -1;
+    events[handle] = null;
     freeHandles[freeCount++] = handle;
   }
 
@@ -196,20 +236,19 @@ public final class Engine {
     }
   }
 
-  private long sequence() {
-    if (nextSeq == MAX_SEQ) {
-      throw new IllegalStateException("event sequence exhausted after " + MAX_SEQ + " schedules");
-    }
-    return nextSeq++;
-  }
-
   /** Whether the heap entry at {@code slot} is stale: its event was cancelled or moved since. */
   private boolean isStale(int slot) {
-    return liveSeq[handles[slot]] != (keys[2 * slot + 1] & MAX_SEQ);
+    long key = heap[BASE + 2 * slot + 1];
+    Event event = events[(int) (key & handleMask)];
+    return event == null || event.key != key;
   }
 
   /** Pops stale entries off the top, so that the top is live or the heap is empty. */
   private void dropStaleTop() {
+    if (size == 0) {
+      heapSize = 0;
+      return;
+    }
     while (heapSize > size && isStale(0)) {
       removeTop();
     }
@@ -217,28 +256,60 @@ public final class Engine {
 
   /** Rebuilds the heap from its live entries when stale ones outnumber them, so that memory stays O(live). */
   private void compactIfMostlyStale() {
-    if (heapSize - size <= Math.max(size, 64)) {
-      return;
+    if (heapSize - size > Math.max(size, 64)) {
+      compact();
     }
+  }
+
+  private void compact() {
     int n = 0;
     for (int slot = 0; slot < heapSize; slot++) {
       if (!isStale(slot)) {
-        keys[2 * n] = keys[2 * slot];
-        keys[2 * n + 1] = keys[2 * slot + 1];
-        handles[n] = handles[slot];
+        heap[BASE + 2 * n] = heap[BASE + 2 * slot];
+        heap[BASE + 2 * n + 1] = heap[BASE + 2 * slot + 1];
         n++;
       }
     }
     heapSize = n;
     for (int slot = (n - 2) >>> 2; n > 1 && slot >= 0; slot--) {
-      siftDown(slot, keys[2 * slot], keys[2 * slot + 1], handles[slot]);
+      siftDown(slot, heap[BASE + 2 * slot], heap[BASE + 2 * slot + 1]);
     }
+  }
+
+  /**
+   * Drops the stale entries and gives the live ones sequence numbers 0..n-1 in their old order, with
+   * {@code newHandleBits} bits for the handle. The order of all entries stays as it was, so the heap stays valid.
+   */
+  private void renumber(int newHandleBits) {
+    compact();
+    int n = heapSize;
+    long seqMask = SEQ_AND_HANDLE >>> handleBits;
+    long[] seqs = new long[n];
+    for (int slot = 0; slot < n; slot++) {
+      seqs[slot] = (heap[BASE + 2 * slot + 1] >>> handleBits) & seqMask;
+    }
+    Arrays.sort(seqs);
+    if (n > 0 && (long) n > (SEQ_AND_HANDLE >>> newHandleBits)) {
+      throw new IllegalStateException("too many events scheduled at once: " + n);
+    }
+    long newMask = (1L << newHandleBits) - 1;
+    for (int slot = 0; slot < n; slot++) {
+      long key = heap[BASE + 2 * slot + 1];
+      long rank = Arrays.binarySearch(seqs, (key >>> handleBits) & seqMask);
+      int handle = (int) (key & handleMask);
+      long newKey = (key & ~SEQ_AND_HANDLE) | (rank << newHandleBits) | handle;
+      heap[BASE + 2 * slot + 1] = newKey;
+      events[handle].key = newKey;
+    }
+    handleBits = newHandleBits;
+    handleMask = newMask;
+    nextSeq = n;
   }
 
   private void removeTop() {
     int last = --heapSize;
     if (last > 0) {
-      siftDown(0, keys[2 * last], keys[2 * last + 1], handles[last]);
+      siftDown(0, heap[BASE + 2 * last], heap[BASE + 2 * last + 1]);
     }
   }
 
@@ -246,41 +317,40 @@ public final class Engine {
     return time < otherTime || (time == otherTime && key < otherKey);
   }
 
-  private void place(int slot, long time, long key, int handle) {
-    keys[2 * slot] = time;
-    keys[2 * slot + 1] = key;
-    handles[slot] = handle;
-  }
-
-  /** Moves the entry (time, key, handle) up from {@code slot} in the 4-ary heap. */
-  private void siftUp(int slot, long time, long key, int handle) {
+  /** Moves the entry (time, key) up from {@code slot} in the 4-ary heap. */
+  private void siftUp(int slot, long time, long key) {
+    long[] h = heap;
     while (slot > 0) {
       int parent = (slot - 1) >>> 2;
-      long parentTime = keys[2 * parent];
-      long parentKey = keys[2 * parent + 1];
+      long parentTime = h[BASE + 2 * parent];
+      long parentKey = h[BASE + 2 * parent + 1];
       if (!before(time, key, parentTime, parentKey)) {
         break;
       }
-      place(slot, parentTime, parentKey, handles[parent]);
+      h[BASE + 2 * slot] = parentTime;
+      h[BASE + 2 * slot + 1] = parentKey;
       slot = parent;
     }
-    place(slot, time, key, handle);
+    h[BASE + 2 * slot] = time;
+    h[BASE + 2 * slot + 1] = key;
   }
 
-  /** Moves the entry (time, key, handle) down from {@code slot} in the 4-ary heap. */
-  private void siftDown(int slot, long time, long key, int handle) {
+  /** Moves the entry (time, key) down from {@code slot} in the 4-ary heap. */
+  private void siftDown(int slot, long time, long key) {
+    long[] h = heap;
+    int n = heapSize;
     while (true) {
       int first = 4 * slot + 1;
-      if (first >= heapSize) {
+      if (first >= n) {
         break;
       }
       int best = first;
-      long bestTime = keys[2 * first];
-      long bestKey = keys[2 * first + 1];
-      int end = Math.min(first + 4, heapSize);
+      long bestTime = h[BASE + 2 * first];
+      long bestKey = h[BASE + 2 * first + 1];
+      int end = Math.min(first + 4, n);
       for (int c = first + 1; c < end; c++) {
-        long t = keys[2 * c];
-        long k = keys[2 * c + 1];
+        long t = h[BASE + 2 * c];
+        long k = h[BASE + 2 * c + 1];
         if (before(t, k, bestTime, bestKey)) {
           best = c;
           bestTime = t;
@@ -290,9 +360,11 @@ public final class Engine {
       if (!before(bestTime, bestKey, time, key)) {
         break;
       }
-      place(slot, bestTime, bestKey, handles[best]);
+      h[BASE + 2 * slot] = bestTime;
+      h[BASE + 2 * slot + 1] = bestKey;
       slot = best;
     }
-    place(slot, time, key, handle);
+    h[BASE + 2 * slot] = time;
+    h[BASE + 2 * slot + 1] = key;
   }
 }

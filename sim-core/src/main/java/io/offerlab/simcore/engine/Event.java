@@ -19,6 +19,10 @@ public abstract class Event {
   /** The engine's handle of this event while it is scheduled, or -1. */
   int handle = -1;
   Engine engine;
+  /** The key of this event's live heap entry (priority, sequence, handle), or -1. */
+  long key = -1;
+  /** The time this event is scheduled for, while it is. */
+  long time;
 
   /** Creates an event of priority 0. */
   protected Event() {
@@ -47,7 +51,7 @@ public abstract class Event {
     if (handle < 0) {
       throw new IllegalStateException("event is not scheduled: " + this);
     }
-    return engine.timeOf(this);
+    return time;
   }
 
   /** Returns the event's priority. */

@@ -2,7 +2,7 @@ package io.offerlab.simcore.master;
 
 import io.offerlab.allocators.Allocator;
 import io.offerlab.allocators.Capability;
-import io.offerlab.allocators.Offer;
+import io.offerlab.allocators.OfferBatch;
 import io.offerlab.allocators.Resources;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +35,11 @@ import java.util.Set;
  * driver that receives offers by id keeps its own map from {@link MasterListener#offersMade}). Not thread-safe: one
  * event loop drives it.
  *
+ * <p>The hot path speaks the allocator's index-based SPI: a cycle's offers come out as one reused {@link OfferBatch}
+ * (no object per offer from the allocator, no id lookup), and a declined offer of scalars only goes back by index
+ * with its thousandths ({@link MasterOffer#scalarMilli}). The allocator numbers agents and frameworks its own way (a
+ * rejoining agent gets a new number there), so the core maps its indices to the allocator's and back.
+ *
  * @param <O> the driver's offer type
  */
 public final class MasterCore<O extends MasterOffer> {
@@ -54,6 +59,15 @@ public final class MasterCore<O extends MasterOffer> {
   private final List<Integer> agentCycle = new ArrayList<>();
   private final List<String> agentCycleIds = new ArrayList<>();
   private final MasterOffer.OfferKey key = new MasterOffer.OfferKey();
+  /** The reused buffer a cycle's offers come out in. */
+  private final OfferBatch cycleBatch = new OfferBatch();
+  /** The allocator's index of each agent and framework (by the core's index), and the core's by the allocator's. */
+  private int[] allocatorAgent = new int[16];
+  private int[] coreAgent = new int[16];
+  private int[] allocatorFramework = new int[16];
+  private int[] coreFramework = new int[16];
+  /** Scratch: the thousandths of an offer given back by index. */
+  private final long[] backMilli = new long[4];
   /** Scratch of {@link #cycle}: the agent index and the framework index of each offer. */
   private int[] offerAgents = new int[16];
   private int[] offerFrameworks = new int[16];
@@ -83,6 +97,7 @@ public final class MasterCore<O extends MasterOffer> {
   public int addAgent(String agentId, Resources total, long now) {
     int index = agents.add(agentId, total);
     allocator.addAgent(agentId, total);
+    mapAgent(index, agentId);
     rearm(now);
     return index;
   }
@@ -94,6 +109,7 @@ public final class MasterCore<O extends MasterOffer> {
   public int registerAgent(String agentId, Resources total, Map<String, Resources> used, long now) {
     allocator.addAgent(agentId, total, used);
     int index = agents.add(agentId, total);
+    mapAgent(index, agentId);
     requestAgentCycle(index, now);
     return index;
   }
@@ -131,6 +147,7 @@ public final class MasterCore<O extends MasterOffer> {
   public void rejoinAgent(int agentIndex, long now) {
     Resources total = agents.total(agentIndex);
     allocator.addAgent(agents.id(agentIndex), total);
+    mapAgent(agentIndex, agents.id(agentIndex));
     agents.setUp(agentIndex, true);
     requestAgentCycle(agentIndex, now);
   }
@@ -152,8 +169,27 @@ public final class MasterCore<O extends MasterOffer> {
       batches = Arrays.copyOf(batches, 2 * index);
     }
     allocator.addFramework(frameworkId, role, capabilities);
+    int theirs = allocator.frameworkIndex(frameworkId);
+    if (index == allocatorFramework.length) {
+      allocatorFramework = Arrays.copyOf(allocatorFramework, 2 * index);
+    }
+    allocatorFramework[index] = theirs;
+    coreFramework = set(coreFramework, theirs, index);
     requestFullCycle(nowMicros);
     return index;
+  }
+
+  /** Records the allocator's index of the core's agent {@code index} (just added to the allocator). */
+  private void mapAgent(int index, String agentId) {
+    int theirs = allocator.agentIndex(agentId);
+    allocatorAgent = set(allocatorAgent, index, theirs);
+    coreAgent = set(coreAgent, theirs, index);
+  }
+
+  private static int[] set(int[] array, int index, int value) {
+    int[] a = index < array.length ? array : Arrays.copyOf(array, Math.max(index + 1, 2 * array.length));
+    a[index] = value;
+    return a;
   }
 
   /**
@@ -273,7 +309,14 @@ public final class MasterCore<O extends MasterOffer> {
   /** Mesos DECLINE: the whole offer goes back to the allocator with the filter {@code refuseSeconds}. */
   public void decline(O offer, double refuseSeconds, long nowMicros) {
     offer.resolve(MasterOffer.Status.DECLINED);
-    giveBack(offer, offer.resources(), refuseSeconds, nowMicros);
+    long[] milli = backMilli;
+    if (!offer.scalarMilli(milli)) {
+      giveBack(offer, offer.resources(), refuseSeconds, nowMicros);
+    } else if ((milli[0] | milli[1] | milli[2] | milli[3]) != 0 && !frameworkRemoved.get(offer.frameworkIndex())) {
+      allocator.recover(allocatorFramework[offer.frameworkIndex()], allocatorAgent[offer.agentIndex()], milli,
+          refuseSeconds, nowMicros);
+      rearm(nowMicros);
+    }
   }
 
   private void giveBack(O offer, Resources back, double refuseSeconds, long now) {
@@ -404,7 +447,12 @@ public final class MasterCore<O extends MasterOffer> {
    * batch (Mesos' OFFERS event carries many offers), in the order the allocator made them.
    */
   private void cycle(long now, List<String> agentIds) {
-    List<Offer> offers = agentIds == null ? allocator.allocate(now) : allocator.allocate(now, agentIds);
+    OfferBatch offers = cycleBatch;
+    if (agentIds == null) {
+      allocator.allocate(now, offers);
+    } else {
+      allocator.allocate(now, agentIds, offers);
+    }
     int n = offers.size();
     if (n == 0) {
       return;
@@ -412,23 +460,15 @@ public final class MasterCore<O extends MasterOffer> {
     if (timeout > 0 && !timeouts.isScheduled()) {
       timeouts.set(now + timeout);
     }
-    // A first pass finds each offer's agent and framework and counts the offers per framework. Finding an agent
-    // reads its id string, a cache miss per offer; in this short loop the misses overlap instead of queueing.
+    // A first pass maps each offer's agent and framework to the core's indices and counts the offers per framework.
     if (offerAgents.length < n) {
       offerAgents = new int[Math.max(n, 2 * offerAgents.length)];
       offerFrameworks = new int[offerAgents.length];
     }
     int touchedCount = 0;
-    String frameworkId = null;
-    int framework = -1;
     for (int i = 0; i < n; i++) {
-      Offer offer = offers.get(i);
-      offerAgents[i] = agents.indexOf(offer.agentId());
-      String id = offer.frameworkId();
-      if (framework < 0 || id != frameworkId) {
-        framework = frameworkIndex(id);
-        frameworkId = frameworkIds.get(framework);
-      }
+      offerAgents[i] = coreAgent[offers.agent(i)];
+      int framework = coreFramework[offers.framework(i)];
       offerFrameworks[i] = framework;
       if (batchSize[framework]++ == 0) {
         if (touchedCount == touched.length) {
@@ -443,11 +483,10 @@ public final class MasterCore<O extends MasterOffer> {
       batchSize[f] = 0;
     }
     for (int i = 0; i < n; i++) {
-      Offer offer = offers.get(i);
       int f = offerFrameworks[i];
       int agent = offerAgents[i];
       key.set(nextOfferId++, f, frameworkIds.get(f), agent, agents.id(agent), now);
-      O state = listener.newOffer(key, offer.resources());
+      O state = listener.newOffer(key, offers, i);
       batches[f][batchSize[f]++] = state;
       if (timeout > 0) {
         byCreation.addLast(state);

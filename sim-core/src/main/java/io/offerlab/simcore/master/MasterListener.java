@@ -1,5 +1,6 @@
 package io.offerlab.simcore.master;
 
+import io.offerlab.allocators.OfferBatch;
 import java.util.List;
 
 /**
@@ -12,6 +13,15 @@ import java.util.List;
 public interface MasterListener<O extends MasterOffer> {
   /** Creates the driver's offer object for {@code key} and {@code resources}. */
   O newOffer(MasterOffer.OfferKey key, io.offerlab.allocators.Resources resources);
+
+  /**
+   * Creates the driver's offer object for {@code key} and offer {@code offer} of a cycle's batch (the batch is reused
+   * by the next cycle, so the offer must copy what it keeps). By default, through {@link #newOffer(MasterOffer.OfferKey,
+   * io.offerlab.allocators.Resources)} with the offer's resources; a driver may read the batch's arrays instead.
+   */
+  default O newOffer(MasterOffer.OfferKey key, OfferBatch batch, int offer) {
+    return newOffer(key, batch.resources(offer));
+  }
 
   /** Returns a new array for {@code size} offers. */
   O[] newBatch(int size);

@@ -8,7 +8,9 @@ import io.offerlab.allocators.Resources;
  * changes its status.
  *
  * <p>It is not final: a driver extends it with what it keeps per offer (the simulator, a framework's planning scratch)
- * and creates it through {@link MasterListener#newOffer}, so that each offer is one object.
+ * and creates it through {@link MasterListener#newOffer}, so that each offer is one object. An offer of scalars only
+ * may be made without a {@link Resources} object: it then tells its thousandths through {@link #scalarMilli} and
+ * makes its resources when first asked ({@link #scalarResources}).
  */
 public class MasterOffer {
   /** Where an offer stands. */
@@ -19,11 +21,15 @@ public class MasterOffer {
   private final String frameworkId;
   private final int agentIndex;
   private final String agentId;
-  private final Resources resources;
+  /** The offered resources; null until first asked for an offer made from thousandths. */
+  private Resources resources;
   private final long createdAt;
   private Status status = Status.OUTSTANDING;
 
-  /** Creates an outstanding offer; called by the driver from {@link MasterListener#newOffer}. */
+  /**
+   * Creates an outstanding offer; called by the driver from {@link MasterListener#newOffer}. {@code resources} may be
+   * null for an offer of scalars only whose class overrides {@link #scalarMilli} and {@link #scalarResources}.
+   */
   protected MasterOffer(OfferKey key, Resources resources) {
     this.id = key.id;
     this.frameworkIndex = key.frameworkIndex;
@@ -61,7 +67,29 @@ public class MasterOffer {
 
   /** Returns the offered resources. */
   public final Resources resources() {
-    return resources;
+    Resources r = resources;
+    if (r == null) {
+      r = scalarResources();
+      resources = r;
+    }
+    return r;
+  }
+
+  /**
+   * Makes the resources of an offer created without them (a {@code null} {@code resources} in the constructor); a
+   * driver that creates such offers overrides it, together with {@link #scalarMilli}.
+   */
+  protected Resources scalarResources() {
+    throw new IllegalStateException("offer " + id + " has no resources");
+  }
+
+  /**
+   * Writes the offer's cpus, mem, disk and gpus in thousandths into {@code into[0..3]} and returns true when those four
+   * are all it offers (no range and no other named scalar); returns false otherwise, and then {@link #resources()}
+   * says what it offers. The core recovers such an offer by index, without a {@link Resources} object.
+   */
+  protected boolean scalarMilli(long[] into) {
+    return false;
   }
 
   /** Returns when the offer was made, in microseconds. */

@@ -154,18 +154,31 @@ class EngineTest {
    */
   @Test
   void staleEntriesOfMovedAndCancelledEventsNeverFire() {
+    checkAgainstReference(300, 20_000, 7);
+  }
+
+  /**
+   * Thousands of events waiting at once, so that the handle space grows several times and the live entries are
+   * renumbered each time, between moves, cancels and steps: the order is still exactly the reference's.
+   */
+  @Test
+  void renumberingWhenHandlesGrowKeepsTheOrder() {
+    checkAgainstReference(5_000, 40_000, 11);
+  }
+
+  private static void checkAgainstReference(int probeCount, int ops, long seed) {
     Engine engine = new Engine();
     List<String> log = new ArrayList<>();
     List<Probe> probes = new ArrayList<>();
     record Live(long time, int priority, long seq, String name) {}
     java.util.Map<String, Live> live = new java.util.HashMap<>();
     List<String> want = new ArrayList<>();
-    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-    for (int i = 0; i < 300; i++) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < probeCount; i++) {
       probes.add(new Probe(engine, "e" + i, random.nextInt(-2, 3), log));
     }
     long seq = 0;
-    for (int op = 0; op < 20_000; op++) {
+    for (int op = 0; op < ops; op++) {
       Probe p = probes.get(random.nextInt(probes.size()));
       int kind = random.nextInt(10);
       if (kind < 2) {
