@@ -75,7 +75,7 @@ public final class SwimReader extends LineReader {
     double output = row.parseNonNegative(SwimColumn.REDUCE_OUTPUT_BYTES);
     long m = model.maps(input);
     long r = model.reduces(shuffle);
-    if (m + r > model.maxTasks()) {
+    if (m > model.maxTasks() || r > model.maxTasks() - m) { // not m + r: huge byte counts overflow the sum
       throw row.error(SwimColumn.MAP_INPUT_BYTES, "a job of at most swim.maxTasksPerJob=" + model.maxTasks()
           + " tasks (it has " + m + " maps and " + r + " reduces)");
     }

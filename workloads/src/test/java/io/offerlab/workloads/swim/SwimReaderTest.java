@@ -138,4 +138,10 @@ class SwimReaderTest {
       Files.delete(f);
     }
   }
+
+  /** A garbled row whose byte counts make more maps than a long holds once failed with "List length = -1". */
+  @org.junit.jupiter.api.Test
+  void garbledSampleFoundByThePropertyFailsCleanly() throws IOException {
+    garbledLinesFailCleanlyWithFileAndLine(2969025201L);
+  }
 }
