@@ -20,8 +20,15 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "5051", description = "Port of the agent's HTTP API (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--advertise-ip", paramLabel = "IP", description = "Address the master calls (default: --ip).")
+  @Option(names = "--advertise-ip", paramLabel = "IP",
+      description = "Address the master and frameworks call, as offers' url carry it (Mesos --advertise_ip; default: "
+          + "--ip, or this host's address when --ip is 0.0.0.0).")
   String advertiseIp;
+
+  @Option(names = "--advertise-port", paramLabel = "PORT", defaultValue = "0",
+      description = "Port the master and frameworks call, when a NAT or port mapping differs from --port "
+          + "(Mesos --advertise_port; default: --port).")
+  int advertisePort;
 
   @Option(names = "--resources", paramLabel = "TEXT",
       description = "Mesos resources, e.g. 'cpus:4;mem:4096;ports:[31000-32000]' (default: detected).")
@@ -45,7 +52,7 @@ final class AgentCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = workDir != null ? workDir : Path.of("offerlab-agent");
     var options = new AgentRuntime.Options(master, ip, port, advertiseIp, resources, dir.toAbsolutePath(), isolation,
-        cpuset, credential == null ? null : io.offerlab.realruntime.agent.Credential.load(credential));
+        cpuset, credential == null ? null : io.offerlab.realruntime.agent.Credential.load(credential), advertisePort);
     AgentRuntime agent = AgentRuntime.start(options);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,14 +14,19 @@ import picocli.CommandLine.Option;
 
 /** {@code offerlab master}: the Mesos v1 scheduler HTTP API over sim-core's master core and a registered allocator. */
 @Command(name = "master", mixinStandardHelpOptions = true,
-    description = "Run a master: the Mesos v1 scheduler HTTP API, agent registration, /master/state and "
-        + "/metrics/snapshot, with the simulator's allocator and master rules.")
+    description = "Run a master: the Mesos v1 scheduler HTTP API, agent registration, /master/state, "
+        + "/metrics/snapshot, /metrics/history and a web UI at /, with the simulator's allocator and master rules.")
 final class MasterCommand implements Callable<Integer> {
   @Option(names = "--ip", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String ip;
 
   @Option(names = "--port", defaultValue = "5050", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(names = "--advertise-ip", paramLabel = "IP",
+      description = "Address agents and frameworks are told to call (Mesos --advertise_ip; default: --ip, or this "
+          + "host's address when --ip is 0.0.0.0).")
+  String advertiseIp;
 
   @Option(names = "--allocator", defaultValue = "drf", description = "A registered allocator (default: ${DEFAULT-VALUE}).")
   String allocator;
@@ -63,6 +68,11 @@ final class MasterCommand implements Callable<Integer> {
           + "unreachable (Mesos: 10 min; default: ${DEFAULT-VALUE}).")
   String agentReregisterTimeout;
 
+  @Option(names = "--metrics-interval", defaultValue = "5s",
+      description = "How often the master samples utilisation and dominant shares for /metrics/history and the web "
+          + "UI's charts; 720 samples are kept (default: ${DEFAULT-VALUE}, one hour).")
+  String metricsInterval;
+
   @Override
   public Integer call() throws Exception {
     if (maxAgentPingTimeouts < 1) {
@@ -83,17 +93,20 @@ final class MasterCommand implements Callable<Integer> {
         MasterRuntime.duration("--allocation-interval", allocationInterval), Duration.ofSeconds(1),
         agentTimeout, Duration.ofSeconds(15), allocatorOptions, weights,
         io.offerlab.realruntime.master.Security.load(credentials, acls));
+    options = options.withAdvertiseIp(advertiseIp);
     if (workDir != null) {
       options = options.withRegistry(workDir.toAbsolutePath(),
           MasterRuntime.duration("--agent-reregister-timeout", agentReregisterTimeout));
     }
-    MasterRuntime master = MasterRuntime.start(options);
+    MasterRuntime master = MasterRuntime.start(options,
+        MasterRuntime.duration("--metrics-interval", metricsInterval));
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       master.close();
       stopped.countDown();
     }, "offerlab-master-shutdown"));
-    System.err.println("offerlab master: listening on " + ip + ":" + master.port() + " (allocator " + allocator + ")");
+    System.err.println("offerlab master: listening on " + ip + ":" + master.port() + " (allocator " + allocator
+        + "); web UI at http://" + ip + ":" + master.port() + "/");
     stopped.await();
     return 0;
   }

@@ -25,7 +25,16 @@ final class CliProcess implements AutoCloseable {
   }
 
   static CliProcess start(Path logDir, String name, String... args) throws IOException {
-    var command = new ArrayList<String>(List.of(
+    return start(List.of(), logDir, name, args);
+  }
+
+  /**
+   * Start the command with {@code prefix} before the JVM, such as {@code nsenter --net=/run/netns/NAME} to run it in
+   * a network namespace (ARCHITECTURE.md 7.2: not {@code ip netns exec}, which hides /sys/fs/cgroup).
+   */
+  static CliProcess start(List<String> prefix, Path logDir, String name, String... args) throws IOException {
+    var command = new ArrayList<String>(prefix);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));

@@ -6,6 +6,7 @@ import io.offerlab.realruntime.cgroups.CgroupsV1Isolator;
 import io.offerlab.realruntime.cgroups.CgroupsV2Isolator;
 import io.offerlab.realruntime.cgroups.Isolator;
 import io.offerlab.realruntime.cgroups.NoIsolator;
+import io.offerlab.realruntime.http.Advertised;
 import io.offerlab.realruntime.http.HttpServers;
 import java.io.IOException;
 import java.net.URI;
@@ -35,9 +36,16 @@ public final class AgentRuntime implements AutoCloseable {
    * @param isolation {@code cgroups} or {@code none}
    * @param cpuset CPUs every task is pinned to (a cpuset list such as {@code 0} or {@code 0-1}), or null
    * @param credential what the agent authenticates with (Mesos {@code --credential}), or null
+   * @param advertisePort the port the master calls (Mesos {@code --advertise_port}), or 0 for the port listened on
    */
   public record Options(String master, String ip, int port, String advertiseIp, String resources, Path workDir,
-                        String isolation, String cpuset, Credential credential) {
+                        String isolation, String cpuset, Credential credential, int advertisePort) {
+    /** An agent that advertises the port it listens on. */
+    public Options(String master, String ip, int port, String advertiseIp, String resources, Path workDir,
+                   String isolation, String cpuset, Credential credential) {
+      this(master, ip, port, advertiseIp, resources, workDir, isolation, cpuset, credential, 0);
+    }
+
     /** An agent without a credential. */
     public Options(String master, String ip, int port, String advertiseIp, String resources, Path workDir,
                    String isolation, String cpuset) {
@@ -51,6 +59,13 @@ public final class AgentRuntime implements AutoCloseable {
       }
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("--port: expected 0..65535, found " + port);
+      }
+      if (advertisePort < 0 || advertisePort > 65_535) {
+        throw new IllegalArgumentException("--advertise-port: expected 1..65535, found " + advertisePort);
+      }
+      if (advertiseIp != null && !Advertised.validHost(advertiseIp)) {
+        throw new IllegalArgumentException("--advertise-ip: expected an IPv4 address or a host name, found '"
+            + advertiseIp + "'");
       }
       if (!"cgroups".equals(isolation) && !"none".equals(isolation)) {
         throw new IllegalArgumentException("--isolation: expected cgroups or none, found '" + isolation + "'");
@@ -77,7 +92,12 @@ public final class AgentRuntime implements AutoCloseable {
   /** Start an agent; bad options are {@link IllegalArgumentException}s that name the option. */
   public static AgentRuntime start(Options options) throws Exception {
     var resources = AgentResources.resolve(options.resources(), options.workDir());
-    String advertise = options.advertiseIp() != null ? options.advertiseIp() : options.ip();
+    String advertise = Advertised.host("--advertise-ip", options.advertiseIp(), options.ip());
+    String masterHost = options.master().substring(0, options.master().lastIndexOf(':'));
+    if (Advertised.isLoopback(advertise) && !Advertised.isLoopback(masterHost)) {
+      LOG.warning("advertising " + advertise + ", a loopback address, to the master at " + options.master()
+          + ", which cannot call it there: set --ip or --advertise-ip to an address the master reaches");
+    }
     Isolator isolator = isolator(options);
     MasterLink[] linkHolder = new MasterLink[1];
     Agent agent = new Agent(options.workDir(), isolator,
@@ -85,7 +105,8 @@ public final class AgentRuntime implements AutoCloseable {
         (fw, s) -> linkHolder[0].send(fw, s), Duration.ofSeconds(10), Duration.ofMinutes(10));
     Server server;
     try {
-      server = HttpServers.start("offerlab-agent-http", options.ip(), options.port(), AgentHttpApi.handler(agent),
+      server = HttpServers.start("offerlab-agent-http", options.ip(), options.port(),
+          FilesEndpoints.addTo(AgentHttpApi.handler(agent), new SandboxFiles(options.workDir())),
           Duration.ofSeconds(60));
     } catch (IOException e) {
       agent.close();
@@ -93,7 +114,9 @@ public final class AgentRuntime implements AutoCloseable {
           + e.getMessage());
     }
     int port = HttpServers.port(server);
-    AgentInfo info = AgentInfo.newBuilder().setHostname(advertise).setPort(port).addAllResources(resources).build();
+    int advertisedPort = options.advertisePort() > 0 ? options.advertisePort() : port;
+    AgentInfo info = AgentInfo.newBuilder().setHostname(advertise).setPort(advertisedPort)
+        .addAllResources(resources).build();
     MasterLink link = new MasterLink(URI.create("http://" + options.master()), info, Duration.ofSeconds(1),
         Duration.ofSeconds(30));
     if (options.credential() != null) {
@@ -102,7 +125,8 @@ public final class AgentRuntime implements AutoCloseable {
     linkHolder[0] = link;
     var runtime = new AgentRuntime(agent, link, server, isolator);
     link.start(agent);
-    LOG.info("agent listening on " + options.ip() + ":" + port + " with " + isolator.describe());
+    LOG.info("agent listening on " + options.ip() + ":" + port + ", advertised as " + advertise + ":"
+        + advertisedPort + ", with " + isolator.describe());
     return runtime;
   }
 

@@ -56,6 +56,22 @@ public final class JsonHandler extends Handler.Abstract {
   }
 
   private final Map<String, StreamingEndpoint> routes = new LinkedHashMap<>();
+  /** False while a server that started before its routes were added is still adding them (written once, volatile). */
+  private volatile boolean ready = true;
+
+  /**
+   * Answer every request with 503 until {@link #ready()}: for a server that must listen (to learn its port) before its
+   * routes can be built, so an early client is told to retry instead of getting a 404.
+   */
+  public JsonHandler holdUntilReady() {
+    ready = false;
+    return this;
+  }
+
+  /** Start serving the routes added so far (they must not change afterwards). */
+  public void ready() {
+    ready = true;
+  }
 
   /** Route {@code method path} to an endpoint. */
   public JsonHandler route(String method, String path, Endpoint endpoint) {
@@ -71,6 +87,10 @@ public final class JsonHandler extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    if (!ready) {
+      send(response, callback, Reply.text(503, "Starting; retry shortly"));
+      return true;
+    }
     String path = Request.getPathInContext(request);
     StreamingEndpoint endpoint = routes.get(request.getMethod() + " " + path);
     if (endpoint == null) {

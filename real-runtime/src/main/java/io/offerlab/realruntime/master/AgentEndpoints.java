@@ -1,6 +1,7 @@
 package io.offerlab.realruntime.master;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.offerlab.realruntime.http.Advertised;
 import io.offerlab.realruntime.http.JsonHandler;
 import io.offerlab.realruntime.http.JsonHandler.Reply;
 import io.offerlab.realruntime.master.Entries.Agent;
@@ -63,7 +64,8 @@ final class AgentEndpoints {
                 "tasks[" + i + "].status") : null));
       }
       String address = info.getHostname() + ":" + info.getPort();
-      master.loop.execute(() -> JsonHandler.send(response, callback, registerOnLoop(info, reported, address)));
+      String ip = Advertised.ipOf(info.getHostname()); // may ask DNS: here, not on the loop
+      master.loop.execute(() -> JsonHandler.send(response, callback, registerOnLoop(info, reported, address, ip)));
       return null;
     };
   }
@@ -115,9 +117,10 @@ final class AgentEndpoints {
     return agent;
   }
 
-  private Reply registerOnLoop(AgentInfo info, List<Reported> reported, String address) {
+  private Reply registerOnLoop(AgentInfo info, List<Reported> reported, String address, String ip) {
     if (info.hasId() && master.recovering.containsKey(info.getId().getValue())) {
       Agent back = readmit(info, reported, address);
+      back.ip = ip;
       return Reply.json(200, "{\"agent_id\":" + ProtoJson.print(AgentID.newBuilder().setValue(back.id).build())
           + ",\"heartbeat_interval_seconds\":" + heartbeatSeconds + "}");
     }
@@ -142,6 +145,7 @@ final class AgentEndpoints {
         master.removeAgent(agent, "it registered again from " + address);
       }
       agent = master.addAgent(info, address);
+      agent.ip = ip;
       for (Reported r : reported) {
         master.agentCalls.kill(address, r.task().getTaskId(), null);
       }

@@ -49,6 +49,8 @@ final class Entries {
     AgentInfo info;
     final Resources total;
     final String address;
+    /** The IP address of the advertised host (the host itself, or what it resolved to), or null. */
+    String ip;
     boolean active = true;
     long lastHeartbeatMicros;
     final double registeredTime;

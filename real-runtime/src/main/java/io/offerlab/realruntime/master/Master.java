@@ -45,7 +45,10 @@ final class Master implements MasterListener<RealOffer> {
   private final double heartbeatSeconds;
 
   final String id;
+  /** The advertised host (an address or a name) and port, as agents and frameworks are told to call. */
   final String hostname;
+  /** The advertised host's IP address, or null when it is a name that did not resolve. */
+  final String ip;
   final int port;
   final EventLoop loop;
   final MasterCore<RealOffer> core;
@@ -66,11 +69,12 @@ final class Master implements MasterListener<RealOffer> {
   private int frameworkSerial;
   private int agentSerial;
 
-  Master(String id, String hostname, int port, EventLoop loop, Allocator allocator, String allocatorName,
+  Master(String id, String hostname, String ip, int port, EventLoop loop, Allocator allocator, String allocatorName,
          MasterCoreSettings settings, double heartbeatSeconds) {
     this.id = id;
     this.heartbeatSeconds = heartbeatSeconds;
     this.hostname = hostname;
+    this.ip = ip;
     this.port = port;
     this.loop = loop;
     this.allocatorName = allocatorName;
@@ -128,8 +132,8 @@ final class Master implements MasterListener<RealOffer> {
         .setFrameworkId(FrameworkID.newBuilder().setValue(offer.frameworkId()))
         .setAgentId(AgentID.newBuilder().setValue(offer.agentId()))
         .setHostname(host)
-        .setUrl(URL.newBuilder().setScheme("http").setPath("/slave(1)").setAddress(Address.newBuilder()
-            .setHostname(host).setIp(host).setPort(agent.info.getPort())))
+        .setUrl(URL.newBuilder().setScheme("http").setPath("/slave(1)").setAddress(address(host, agent.ip,
+            agent.info.getPort())))
         .addAllResources(MesosResources.toMesos(offer.resources()))
         .build();
   }
@@ -438,9 +442,17 @@ final class Master implements MasterListener<RealOffer> {
   }
 
   MasterInfo masterInfo() {
-    return MasterInfo.newBuilder().setId(id).setIp(ipv4(hostname)).setPort(port).setHostname(hostname)
-        .setVersion("1.11.0").setAddress(Address.newBuilder().setHostname(hostname).setIp(hostname).setPort(port))
-        .build();
+    return MasterInfo.newBuilder().setId(id).setIp(ip == null ? 0 : ipv4(ip)).setPort(port).setHostname(hostname)
+        .setVersion("1.11.0").setAddress(address(hostname, ip, port)).build();
+  }
+
+  /** Return an advertised address as Mesos' Address: the host name, its IP address when known, and the port. */
+  private static Address address(String hostname, String ip, int port) {
+    var address = Address.newBuilder().setHostname(hostname).setPort(port);
+    if (ip != null) {
+      address.setIp(ip);
+    }
+    return address.build();
   }
 
   private static int ipv4(String host) {

@@ -5,6 +5,7 @@ import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.Allocators;
 import io.offerlab.realruntime.agent.AgentProtocol;
 import io.offerlab.realruntime.framework.SchedulerConnection;
+import io.offerlab.realruntime.http.Advertised;
 import io.offerlab.realruntime.http.HttpServers;
 import io.offerlab.realruntime.http.JsonHandler;
 import io.offerlab.realruntime.http.JsonHandler.Reply;
@@ -25,7 +26,8 @@ import org.eclipse.jetty.server.Server;
 
 /**
  * A whole master process: an allocator from the registry, sim-core's master core on one event loop, and the HTTP
- * server with the scheduler API, the agent protocol, {@code /master/state} and {@code /metrics/snapshot}.
+ * server with the scheduler API, the agent protocol, {@code /master/state}, {@code /metrics/snapshot},
+ * {@code /metrics/history} (a sample every few seconds, taken on the event loop) and the web UI at {@code /}.
  */
 public final class MasterRuntime implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(MasterRuntime.class.getName());
@@ -34,7 +36,7 @@ public final class MasterRuntime implements AutoCloseable {
   /**
    * What {@code offerlab master} takes.
    *
-   * @param ip the address to listen on and to advertise
+   * @param ip the address to listen on, and to advertise unless {@code advertiseIp} is given
    * @param port the port (0 picks one)
    * @param allocator a registered allocator's name
    * @param allocationInterval the batch allocation interval
@@ -48,23 +50,25 @@ public final class MasterRuntime implements AutoCloseable {
    * @param security credentials and ACLs (Mesos {@code --credentials}, {@code --acls})
    * @param workDir where the registry lives (Mesos {@code --work_dir}), or null for none
    * @param agentReregisterTimeout how long after a restart the registry's agents may re-register (Mesos: 10 min)
+   * @param advertiseIp the address agents and frameworks are told (Mesos {@code --advertise_ip}), or null for
+   *     {@code ip} (or, when {@code ip} is 0.0.0.0, this host's address)
    */
   public record Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                         Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
                         Map<String, Double> weights, Security security, Path workDir,
-                        Duration agentReregisterTimeout) {
+                        Duration agentReregisterTimeout, String advertiseIp) {
     /** A master with security and no registry. */
     public Options(String ip, int port, String allocator, Duration allocationInterval, Duration agentHeartbeat,
                    Duration agentTimeout, Duration schedulerHeartbeat, AllocatorOptions allocatorOptions,
                    Map<String, Double> weights, Security security) {
       this(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
-          allocatorOptions, weights, security, null, Duration.ofMinutes(10));
+          allocatorOptions, weights, security, null, Duration.ofMinutes(10), null);
     }
 
     /** The same options with a registry under {@code workDir}. */
     public Options withRegistry(Path workDir, Duration agentReregisterTimeout) {
       return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
-          allocatorOptions, weights, security, workDir, agentReregisterTimeout);
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout, advertiseIp);
     }
 
     /** A master without credentials or ACLs. */
@@ -78,7 +82,13 @@ public final class MasterRuntime implements AutoCloseable {
     /** The same options with {@code security}. */
     public Options withSecurity(Security security) {
       return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
-          allocatorOptions, weights, security, workDir, agentReregisterTimeout);
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout, advertiseIp);
+    }
+
+    /** The same options advertising {@code advertiseIp} (null: {@code ip}, or this host's address for 0.0.0.0). */
+    public Options withAdvertiseIp(String advertiseIp) {
+      return new Options(ip, port, allocator, allocationInterval, agentHeartbeat, agentTimeout, schedulerHeartbeat,
+          allocatorOptions, weights, security, workDir, agentReregisterTimeout, advertiseIp);
     }
 
     /** The defaults of {@code offerlab master} with no allocator configuration. */
@@ -97,6 +107,10 @@ public final class MasterRuntime implements AutoCloseable {
       if (!Allocators.names().contains(allocator)) {
         throw new IllegalArgumentException("--allocator: expected one of " + Allocators.names() + ", found '"
             + allocator + "'");
+      }
+      if (advertiseIp != null && !Advertised.validHost(advertiseIp)) {
+        throw new IllegalArgumentException("--advertise-ip: expected an IPv4 address or a host name, found '"
+            + advertiseIp + "'");
       }
       if (allocationInterval.toNanos() < 1_000) {
         throw new IllegalArgumentException("--allocation-interval: expected at least 1us, found " + allocationInterval);
@@ -129,14 +143,25 @@ public final class MasterRuntime implements AutoCloseable {
     this.server = server;
   }
 
-  /** Start a master; a port in use is an {@link IllegalArgumentException} naming {@code --port}. */
+  /** Start a master sampling {@code /metrics/history} every 5 s; a port in use is an error naming {@code --port}. */
   public static MasterRuntime start(Options options) throws Exception {
+    return start(options, Duration.ofMillis(MetricsHistory.DEFAULT_INTERVAL_MILLIS));
+  }
+
+  /**
+   * Start a master that samples {@code /metrics/history} every {@code metricsInterval} (720 samples kept); a port in
+   * use is an {@link IllegalArgumentException} naming {@code --port}.
+   */
+  public static MasterRuntime start(Options options, Duration metricsInterval) throws Exception {
+    var history = new MetricsHistory(MetricsHistory.DEFAULT_CAPACITY, metricsInterval.toMillis());
     var settings = new MasterCoreSettings(options.allocationInterval().toNanos() / 1_000, 0, false);
     Allocator allocator = Allocators.create(options.allocator(), MasterCoreSettings.masterRules(
         options.allocatorOptions().withSeed(System.nanoTime()), settings.allocationIntervalMicros()));
     options.weights().forEach(allocator::setWeight);
+    String advertised = Advertised.host("--advertise-ip", options.advertiseIp(), options.ip());
+    String advertisedIp = Advertised.ipOf(advertised);
     var loop = new EventLoop();
-    var handler = new JsonHandler();
+    var handler = new JsonHandler().holdUntilReady();
     Server server;
     try {
       server = HttpServers.start("offerlab-master-http", options.ip(), options.port(), handler, Duration.ofSeconds(60));
@@ -147,7 +172,8 @@ public final class MasterRuntime implements AutoCloseable {
     }
     int port = HttpServers.port(server);
     String id = UUID.randomUUID().toString();
-    Master master = onLoop(loop, () -> new Master(id, options.ip(), port, loop, allocator, options.allocator(),
+    Master master = onLoop(loop, () -> new Master(id, advertised, advertisedIp, port, loop, allocator,
+        options.allocator(),
         settings, options.schedulerHeartbeat().toMillis() / 1000.0));
     if (options.workDir() != null) {
       var registry = new Registry(options.workDir());
@@ -169,11 +195,23 @@ public final class MasterRuntime implements AutoCloseable {
         .stream("GET", "/metrics/snapshot", (request, body, response, callback) -> {
           loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, StateJson.metrics(master))));
           return null;
+        })
+        .stream("GET", "/metrics/history", (request, body, response, callback) -> {
+          loop.execute(() -> JsonHandler.send(response, callback, Reply.json(200, HistoryJson.write(history, fid -> {
+            Entries.Framework f = master.frameworkOf(fid);
+            return f == null ? null : new HistoryJson.Label(f.info.getName(), Master.roleOf(f.info));
+          }))));
+          return null;
         });
+    WebUi.routes(handler);
+    handler.ready();
+    Runnable sample = () -> history.add(MetricsSample.of(master, System.currentTimeMillis() / 1000.0));
+    loop.execute(sample);
+    loop.every(sample, history.intervalMillis());
     long timeoutMicros = options.agentTimeout().toNanos() / 1_000;
     loop.every(() -> agents.checkHeartbeats(timeoutMicros), Math.max(100, options.agentHeartbeat().toMillis()));
-    LOG.info("master " + id + " listening on " + options.ip() + ":" + port + " with allocator "
-        + options.allocator());
+    LOG.info("master " + id + " listening on " + options.ip() + ":" + port + ", advertised as " + advertised + ":"
+        + port + ", with allocator " + options.allocator());
     return new MasterRuntime(loop, master, server);
   }
 

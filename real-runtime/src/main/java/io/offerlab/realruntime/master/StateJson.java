@@ -18,7 +18,8 @@ import org.apache.mesos.v1.Protos.Value;
  * {@code GET /master/state} and {@code GET /metrics/snapshot} in Mesos' shapes ({@code src/master/http.cpp},
  * {@code src/common/http.cpp} {@code model(Resources)}): resources as flat maps that always hold cpus, gpus, mem and
  * disk, ranges as text such as {@code "[31000-32000]"}; agents under {@code slaves}, ids under {@code slave_id}.
- * Fields Offerlab has no value for (git sha, build info, flags it does not take) are left out.
+ * Fields Offerlab has no value for (git sha, build info, flags it does not take) are left out; a live framework has one
+ * field Mesos' state lacks, {@code dominant_share} (used + offered over the active agents' total), which the web UI shows.
  */
 final class StateJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -48,8 +49,9 @@ final class StateJson {
       }
     }
     ArrayNode frameworks = root.putArray("frameworks");
+    Resources total = MetricsSample.total(master);
     for (Framework f : master.frameworks.values()) {
-      frameworks.add(framework(master, f, true));
+      frameworks.add(framework(master, f, true).put("dominant_share", MetricsSample.dominantShare(master, f, total)));
     }
     ArrayNode completed = root.putArray("completed_frameworks");
     for (Framework f : master.completedFrameworks.values()) {
