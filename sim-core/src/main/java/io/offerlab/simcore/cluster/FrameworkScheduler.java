@@ -143,6 +143,21 @@ final class FrameworkScheduler {
     }
   }
 
+  /** Returns its queued jobs in submission order (read only; for the fairness probes). */
+  Iterable<JobRun> queued() {
+    return queue;
+  }
+
+  /** Returns how many of its tasks wait to be launched. */
+  int pendingTasks() {
+    return pendingTasks;
+  }
+
+  /** Returns how many of its tasks run. */
+  int runningTasks() {
+    return runningTasks;
+  }
+
   /** Returns whether it has declared the GPU_RESOURCES capability. */
   boolean gpuCapable() {
     return gpuCapable;
