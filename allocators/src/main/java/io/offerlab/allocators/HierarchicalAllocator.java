@@ -112,6 +112,19 @@ abstract class HierarchicalAllocator implements Allocator {
     return agent.free;
   }
 
+  /**
+   * The offer-sizing hook: returns what to offer {@code framework} on {@code agent} out of {@code available} (what its
+   * role may take there; not to be modified), or null to pass the framework over on this agent as if it were filtered,
+   * the agent then going to the next framework in order. By default the whole of {@code available}. The cycle offers
+   * the agent's free ranges only with the whole of {@code available} (the same array, or equal quantities), passes the
+   * framework over when a smaller offer holds none of the minimum allocatable resources, and checks decline filters
+   * against the offer as sized. A subclass whose sizes depend on anything but the agent's free resources must also
+   * turn off {@link #mayCacheIdleVisits}.
+   */
+  long[] sizeOffer(AgentState agent, FrameworkState framework, long[] available) {
+    return available;
+  }
+
   /** Returns the only role that may be offered anything on the agent, or null when any role may. */
   RoleState soleRole(AgentState agent) {
     return null;
@@ -548,8 +561,12 @@ abstract class HierarchicalAllocator implements Allocator {
     return head;
   }
 
-  /** Returns whether a live filter of the framework on the agent covers {@code offer}; drops expired ones. */
-  private boolean isFiltered(AgentState agent, FrameworkState framework, long[] offer, long now) {
+  /**
+   * Returns whether a live filter of the framework on the agent covers {@code offer} with {@code offeredRanges} (null:
+   * none); drops expired ones.
+   */
+  private boolean isFiltered(AgentState agent, FrameworkState framework, long[] offer, NamedRanges offeredRanges,
+      long now) {
     Filter[] filters = agent.filters;
     int i = framework.index;
     if (filters == null || i >= filters.length || filters[i] == null) {
@@ -559,7 +576,7 @@ abstract class HierarchicalAllocator implements Allocator {
     filters[i] = chain;
     for (Filter f = chain; f != null; f = f.next) {
       if (Resources.containsMilli(f.refused, offer)
-          && (agent.freeRanges == null || f.coversRanges(agent.freeRanges))) {
+          && (offeredRanges == null || f.coversRanges(offeredRanges))) {
         nextExpiry = Math.min(nextExpiry, f.expiresAt);
         agent.blockedUntil = Math.min(agent.blockedUntil, f.expiresAt);
         return true;
@@ -702,7 +719,7 @@ abstract class HierarchicalAllocator implements Allocator {
       }
       long beforeExpiry = nextExpiry;
       agent.blockedUntil = Long.MAX_VALUE;
-      boolean filtered = isFiltered(agent, framework, available, now);
+      boolean filtered = isFiltered(agent, framework, available, agent.freeRanges, now);
       nextExpiry = beforeExpiry;
       until = Math.min(until, agent.blockedUntil);
       if (!filtered) {
@@ -749,11 +766,15 @@ abstract class HierarchicalAllocator implements Allocator {
       if (agent.hasGpu && !framework.gpuCapable) {
         continue; // Mesos' filterGpuResources (MESOS-5634): GPU agents only for GPU_RESOURCES frameworks.
       }
-      if (isFiltered(agent, framework, available, now)) {
+      long[] sized = sizeOffer(agent, framework, available);
+      if (sized == null || sized != available && !isAllocatable(sized)) {
+        continue; // passed over on this agent, as if filtered
+      }
+      NamedRanges ranges = sized == available || Arrays.equals(sized, available) ? agent.freeRanges : null;
+      if (isFiltered(agent, framework, sized, ranges, now)) {
         continue;
       }
-      long[] amount = available.clone();
-      NamedRanges ranges = agent.freeRanges;
+      long[] amount = sized.clone();
       allocate(agent, framework, amount, ranges);
       offers.add(new Offer(framework.id, agent.id, Resources.wrap(amount.clone(), ranges)));
       return true;
