@@ -72,7 +72,7 @@ class ResultsRoundTripTest {
             new Results.Probes(0.25, 1, Double.NaN, 40)),
         new Results.Isolation("shares", "limit", 1e20, 0.0001, 0, 2, none),
         List.of(new Results.Framework("a", "a", 1, 1, 0, 2, 2, 0, 0, 0, 0.3, 0.45, 80.2, 9e5, 9e5, 1e-4, 0, 0,
-            Map.of("memory-limit", 2L), some, none, none, new Results.Probes(0.5, 0.75, 1, 4))), 0);
+            Map.of("memory-limit", 2L), some, none, none, new Results.Probes(0.5, 0.75, 1, 4), 12.5)), 0);
     ResultsJson.write(dir, results);
     String text = ResultsJson.render(results);
     Results read = ResultsJson.read(dir.resolve("results.json"));

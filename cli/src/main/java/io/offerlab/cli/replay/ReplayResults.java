@@ -154,7 +154,7 @@ final class ReplayResults {
       }
       fws.add(new Results.Framework(name, roles.get(name), fJobs, fDone, fFailed, fTasks, fTasksDone, fTasksFailed,
           fTasksKilled, 0, shareSum[f] / n, Double.NaN, end > 0 ? cpuSeconds / end : Double.NaN, cpuSeconds, cpuSeconds, 0,
-          0, 0, Map.of(), distribution(fj), distribution(fw), Distribution.EMPTY, null));
+          0, 0, Map.of(), distribution(fj), distribution(fw), Distribution.EMPTY, null, Double.NaN));
     }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("replay", Map.of("master", o.master(), "speedup", o.speedup(), "limit", (long) o.limit()));

@@ -69,7 +69,8 @@ final class Reporter {
         m.meanCpus(f.index, end),
         m.cpuSecondsAllocated(f.index, end), m.cpuSecondsUsed(f.index, end), m.cpuSecondsOffered(f.index, end),
         m.throttledSeconds(f.index, end), f.oomKills, new TreeMap<>(f.failureReasons), f.jct.summary(),
-        f.wait.summary(), f.slowdown.summary(), sim.probes.tally().framework(f.index));
+        f.wait.summary(), f.slowdown.summary(), sim.probes.tally().framework(f.index),
+        f.busyMicros(end) / 1e6);
   }
 
   private Map<String, Object> allocatorOptions() {

@@ -216,12 +216,14 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
    * @param jobWaitSeconds wait times
    * @param jobSlowdown slowdowns
    * @param probes the fairness-property probes for this framework, or null when the file has none
+   * @param schedulerBusySeconds simulated time its scheduler spent deciding (tJob and tTask), NaN when unknown
    */
   public record Framework(String name, String role, long jobs, long jobsCompleted, long jobsFailed,
       long tasksLaunched, long tasksCompleted, long tasksFailed, long tasksKilled, long tasksLost,
       double meanDominantShare, double meanAllocatorShare, double meanCpus, double cpuSecondsAllocated, double cpuSecondsUsed,
       double cpuSecondsOffered, double throttledSeconds, long oomKills, Map<String, Long> taskFailures,
-      Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown, Probes probes) {
+      Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown, Probes probes,
+      double schedulerBusySeconds) {
     /** Copies the failure counts, keeping their order. */
     public Framework {
       taskFailures = Collections.unmodifiableMap(new LinkedHashMap<>(taskFailures));

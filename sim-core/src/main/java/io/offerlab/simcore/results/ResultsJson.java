@@ -181,6 +181,9 @@ public final class ResultsJson {
     map.put(CPU_SECONDS_USED, f.cpuSecondsUsed());
     map.put(CPU_SECONDS_OFFERED, f.cpuSecondsOffered());
     map.put(THROTTLED_SECONDS, f.throttledSeconds());
+    if (!Double.isNaN(f.schedulerBusySeconds())) {
+      map.put(SCHEDULER_BUSY_SECONDS, f.schedulerBusySeconds());
+    }
     map.put(OOM_KILLS, count(f.oomKills()));
     map.put(TASK_FAILURES, f.taskFailures());
     map.put(JOB_COMPLETION_SECONDS, distribution(f.jobCompletionSeconds()));
@@ -302,7 +305,8 @@ public final class ResultsJson {
         number(f, MEAN_CPUS), number(f, CPU_SECONDS_ALLOCATED),
         number(f, CPU_SECONDS_USED), number(f, CPU_SECONDS_OFFERED), number(f, THROTTLED_SECONDS),
         count(f, OOM_KILLS), failures, distribution(f.path(JOB_COMPLETION_SECONDS)),
-        distribution(f.path(JOB_WAIT_SECONDS)), distribution(f.path(JOB_SLOWDOWN)), probes(f.path(FAIRNESS)));
+        distribution(f.path(JOB_WAIT_SECONDS)), distribution(f.path(JOB_SLOWDOWN)), probes(f.path(FAIRNESS)),
+        number(f, SCHEDULER_BUSY_SECONDS));
   }
 
   private static double number(JsonNode node, String key) {

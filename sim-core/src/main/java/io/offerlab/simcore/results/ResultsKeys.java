@@ -166,6 +166,8 @@ public final class ResultsKeys {
   public static final String MEAN_ALLOCATOR_SHARE = "meanAllocatorShare";
   /** Time-weighted mean CPUs held over the makespan (its CPU-seconds over the makespan). */
   public static final String MEAN_CPUS = "meanCpus";
+  /** Simulated seconds the framework's scheduler spent deciding. */
+  public static final String SCHEDULER_BUSY_SECONDS = "schedulerBusySeconds";
   /** Task failures by reason. */
   public static final String TASK_FAILURES = "taskFailures";
 
