@@ -71,6 +71,7 @@ final class OracleCases {
       cases.steps.add(step);
       List<OfferLine> offers = cases.oracle.apply(step);
       if (offers != null) {
+        cases.features.addAll(cases.oracle.events());
         cases.expected.add(new Allocation(cases.steps.size() - 1, offers));
         if (!offers.isEmpty()) {
           cases.features.add("offers made");
@@ -304,6 +305,7 @@ final class OracleCases {
         "allocate 1 us before a filter expires", "allocate with an agents list", "fractional time", "gpu agent",
         "gpu framework", "framework without gpu capability", "agent added with a framework's use",
         "agent added with a use of a framework not added yet", "update agent", "update agent below what is held",
-        "resource provider", "resource provider with a use");
+        "resource provider", "resource provider with a use", "offer smaller than what is free",
+        "framework passed over by the offer size", "agent without a free slot");
   }
 }

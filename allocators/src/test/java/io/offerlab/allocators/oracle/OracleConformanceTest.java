@@ -53,14 +53,22 @@ final class OracleConformanceTest {
       c -> c.withPartitionFractions(Map.of("r0", 0.3, "r1", 0.29, "r2", 0.333)),
       c -> c.withPartitionRoles(List.of("r3", "r1", "r0")));
 
+  /** drf's offer size: the default (whole), whole said explicitly, or fair-share (as drf-sized). */
+  private static final List<String> OFFER_SIZES = Arrays.asList(null, "whole", "fair-share");
+  /** The slot of slots: the default (cpus:1;mem:2048), smaller than most agents, one kind only, or two. */
+  private static final List<String> SLOTS = Arrays.asList(null, "cpus:0.5;mem:512", "cpus:1", "cpus:2;mem:1024");
+
   /** The allocators under test and how each is configured from a try's seed and variant: one line per allocator. */
   private static final Map<String, BiFunction<Long, Integer, OracleConfig>> TARGETS = new LinkedHashMap<>();
 
   static {
-    TARGETS.put("drf", (seed, v) -> common("drf", seed, v));
+    TARGETS.put("drf", (seed, v) -> common("drf", seed, v).withOfferSize(OFFER_SIZES.get(v % 3)));
     TARGETS.put("random", (seed, v) -> common("random", seed, v));
     TARGETS.put("priority", (seed, v) -> common("priority", seed, v).withPriorities(PRIORITIES.get(v % 3)));
     TARGETS.put("static", (seed, v) -> STATIC.get(v % STATIC.size()).apply(common("static", seed, v)));
+    TARGETS.put("asset", (seed, v) -> common("asset", seed, v));
+    TARGETS.put("slots", (seed, v) -> common("slots", seed, v).withSlotSize(SLOTS.get(v % SLOTS.size())));
+    TARGETS.put("drf-sized", (seed, v) -> common("drf-sized", seed, v));
   }
 
   /** Filters stretched to an allocation interval, or not; the default minimum allocatable resources, or others. */

@@ -96,6 +96,13 @@ final class Reporter {
       }
     }
     map.put("partitions", partitions);
+    // Listed only when set, so that results of runs that do not use them read as before.
+    if (!options.slotSize().equals(AllocatorOptions.DEFAULT_SLOT_SIZE)) {
+      map.put("slotSize", options.slotSize().toString());
+    }
+    if (options.offerSize() != io.offerlab.allocators.OfferSize.WHOLE) {
+      map.put("offerSize", options.offerSize().text());
+    }
     return map;
   }
 }

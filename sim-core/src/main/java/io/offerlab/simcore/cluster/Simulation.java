@@ -149,7 +149,8 @@ public final class Simulation implements RunProgress {
       List<String> agentIds, RandomStreams streams) {
     AllocatorNeeds needs = AllocatorNeeds.of(name);
     AllocatorOptions options = MasterCoreSettings.masterRules(
-        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros());
+        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros())
+        .withSlotSize(config.allocator().slot()).withOfferSize(config.allocator().offerSizeValue());
     Map<String, Integer> priorities = config.allocator().priorities();
     if (priorities.isEmpty() && needs.priorities()) {
       priorities = facts.priorities();
