@@ -37,6 +37,8 @@ final class DrfPaper {
   static final String CONFIG = """
       # offerlab reproduce drf-paper: one task per offer, so that each allocation cycle is one progressive-filling step
       frameworks: {default: {tJob: 0s, tTask: 0s, maxTasksPerOffer: 1}}
+      # slots of <1 CPU, 1 GB>: not proportional to the cluster, so that slots differ from DRF (docs/reproduce.md)
+      allocator: {slotSize: "cpus:1;mem:1024"}
       metrics: {sampleInterval: 10s, probeInterval: 10s}
       simulation: {endTime: %ds}
       """.formatted(END_SECONDS);
@@ -132,11 +134,10 @@ final class DrfPaper {
         x + "2.16 (fractional)"));
     rows.add(computedRow("asset fairness", "progressive filling on summed shares",
         FairShares.asset(demand, capacity), x + "2.52", x + "2.16"));
-    rows.add(simRow("slots (`slots`, slot <1 CPU, 2 GB>)", sim, runs.get("slots"), "not in the paper",
+    rows.add(simRow("slots (`slots`, slot <1 CPU, 1 GB>)", sim, runs.get("slots"), "not in the paper",
         "not in the paper"));
-    rows.add(computedRow("slots", String.format(Locale.ROOT, "equal slots, %d slots; A's task takes 2, B's 3",
-        9 * scale), FairShares.slots(demand, new double[] {1, 2}, 9 * scale), "not in the paper",
-        "not in the paper"));
+    rows.add(computedRow("slots", "progressive filling on slots held (A's task 4 slots, B's 3)",
+        FairShares.slots(demand, capacity, new double[] {1, 1}), "not in the paper", "not in the paper"));
     rows.add(computedRow("CEEI", "Eisenberg-Gale, barrier method, gap < 1e-12", FairShares.ceei(demand, capacity),
         x + "45/11 = " + StrategyProbe.fmt(scale * 45.0 / 11), x + "18/11 = " + StrategyProbe.fmt(scale * 18.0 / 11)));
     chart(dir.resolve(which + ".png"), rows, scale);
@@ -145,10 +146,12 @@ final class DrfPaper {
     String note = scale == 1
         ? "DRF paper sections 2-4. Simulated rows: steady-state running tasks, mean over the seeds with a 95% t "
             + "interval; computed rows: fractional tasks from the solvers. The computed DRF, asset, slots and CEEI "
-            + "answers all differ; simulated asset fairness places whole tasks and lands on DRF's 3 and 2 here "
-            + "(its fill A, B, A, B, A leaves no room for B's third task), so the scaled table below tells them apart."
+            + "answers all differ; simulated allocators place whole tasks, and asset fairness lands on DRF's 3 and 2 "
+            + "here (its fill A, B, A, B, A leaves no room for B's third task), and the `slots` allocator starves A: "
+            + "an offer holds whole slots of <1 CPU, 1 GB>, so once B's tasks hold most CPUs the few free slots hold "
+            + "too little memory for A's 4 GB task. The scaled table below tells them apart."
         : "The same shapes on ten times the capacity, where whole tasks can follow the fractional answers: "
-            + "simulated drf, asset and slots all differ, and each lies near its computed value.";
+            + "simulated drf, asset and slots differ from each other and from CEEI, each near its computed value.";
     return new ReproTable(which, title, List.of("allocation", "how", "A tasks", "B tasks", "paper A", "paper B"),
         rows, note);
   }

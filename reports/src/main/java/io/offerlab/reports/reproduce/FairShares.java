@@ -14,7 +14,7 @@ import org.apache.commons.math3.linear.RealVector;
  * <ul>
  *   <li>{@link #progressiveFilling}: raise every unfrozen user's tasks so that tasks x per-task cost stays equal; a
  *       user freezes when a resource it uses runs out. With the dominant share per task as cost this is DRF, with the
- *       sum of shares it is asset fairness, with the slots per task (and a slots resource) it is slot fair sharing;</li>
+ *       sum of shares it is asset fairness, with slots per task it is slot fair sharing;</li>
  *   <li>{@link #ceei}: the competitive equilibrium from equal incomes, which for Leontief users is the solution of the
  *       Eisenberg-Gale program: maximise the sum of log(tasks_i) subject to the capacities. It is solved with a
  *       log-barrier interior-point method (Boyd and Vandenberghe, Convex Optimization, section 11.3): Newton steps on
@@ -121,22 +121,18 @@ public final class FairShares {
   }
 
   /**
-   * Returns slot fair sharing's allocation: users get equal numbers of slots; a task takes ceil(demand / slot) slots
-   * in its most demanding resource; the capacity is {@code slots} slots (Hadoop's fair scheduler, as the DRF paper's
-   * section 8 compares).
+   * Returns slot fair sharing's allocation as Offerlab's {@code slots} allocator orders clients (docs/allocators.md):
+   * by slots held, max over the slot's kinds of allocated / slot (here without the ceiling, as a fluid), the slots
+   * being carved from shared capacities. So it is progressive filling with cost max_r demand_r / slot_r per task.
    */
-  public static double[] slots(double[][] demand, double[] slot, double slots) {
-    double[][] slotDemand = new double[demand.length][1];
+  public static double[] slots(double[][] demand, double[] capacity, double[] slot) {
     double[] cost = new double[demand.length];
     for (int i = 0; i < demand.length; i++) {
-      double k = 0;
       for (int r = 0; r < slot.length; r++) {
-        k = Math.max(k, Math.ceil(demand[i][r] / slot[r] - 1e-9));
+        cost[i] = Math.max(cost[i], demand[i][r] / slot[r]);
       }
-      slotDemand[i][0] = k;
-      cost[i] = k;
     }
-    return progressiveFilling(slotDemand, new double[] {slots}, cost);
+    return progressiveFilling(demand, capacity, cost);
   }
 
   /** Returns the CEEI allocation: the maximiser of sum log(x_i) subject to sum_i x_i demand[i][r] &lt;= capacity[r]. */

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
  * The computed allocations against the DRF paper's numbers (Ghodsi et al., NSDI 2011): its example of 9 CPUs and
  * 18 GB with A &lt;1 CPU, 4 GB&gt; and B &lt;3 CPUs, 1 GB&gt;. DRF: A 3, B 2 (section 4); asset fairness: A 2.52, B
  * 2.16 (section 2: equal asset shares 1/3 x_A = 7/18 x_B on the CPU constraint x_A + 3 x_B = 9); CEEI: A 45/11, B
- * 18/11 (section 3: both constraints bind). Slot fair sharing with slots of &lt;1 CPU, 2 GB&gt; (9 slots; A's task
- * takes 2, B's 3): equal slots 2 x_A = 3 x_B = 4.5, so A 2.25, B 1.5. The four answers all differ.
+ * 18/11 (section 3: both constraints bind). Slot fair sharing as the {@code slots} allocator orders clients, with
+ * slots of &lt;1 CPU, 1 GB&gt;: A's task is 4 slots (memory), B's 3 (CPUs); equal slots 4 x_A = 3 x_B until the CPUs
+ * run out, x_A + 3 x_B = 9: A 1.8, B 2.4. The four answers all differ.
  */
 class FairSharesTest {
   private static final double[][] DEMAND = {{1, 4}, {3, 1}};
@@ -38,10 +39,14 @@ class FairSharesTest {
   }
 
   @Test
-  void slotsIs225And15AndAllFourDiffer() {
-    double[] x = FairShares.slots(DEMAND, new double[] {1, 2}, 9);
-    assertEquals(2.25, x[0], 1e-12);
-    assertEquals(1.5, x[1], 1e-12);
+  void slotsIs18And24AndAllFourDiffer() {
+    double[] x = FairShares.slots(DEMAND, CAPACITY, new double[] {1, 1024 / 1024.0});
+    assertEquals(1.8, x[0], 1e-12);
+    assertEquals(2.4, x[1], 1e-12);
+    // With slots of <1 CPU, 2 GB>, proportional to the cluster, slots held are dominant shares times 9: DRF's answer.
+    double[] proportional = FairShares.slots(DEMAND, CAPACITY, new double[] {1, 2});
+    assertEquals(3, proportional[0], 1e-12);
+    assertEquals(2, proportional[1], 1e-12);
     double[][] all = {FairShares.drf(DEMAND, CAPACITY), FairShares.asset(DEMAND, CAPACITY), x,
         FairShares.ceei(DEMAND, CAPACITY)};
     for (int i = 0; i < all.length; i++) {
