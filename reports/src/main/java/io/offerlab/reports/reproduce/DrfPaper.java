@@ -171,7 +171,8 @@ final class DrfPaper {
     double[] b = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = rows.get(i);
-      categories.add(r.get(0).replaceAll(" \\(.*", "") + (r.get(1).startsWith("computed") ? " (computed)" : " (sim)"));
+      categories.add(r.get(0).replaceAll(" \\(.*", "").replace("asset fairness", "asset")
+          + (r.get(1).startsWith("computed") ? ", computed" : ", simulated"));
       a[i] = Double.parseDouble(r.get(2).split(" ")[0]);
       b[i] = Double.parseDouble(r.get(3).split(" ")[0]);
     }

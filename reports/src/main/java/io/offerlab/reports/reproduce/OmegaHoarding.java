@@ -100,10 +100,9 @@ final class OmegaHoarding {
         }
         rows.add(List.of(label(T_JOB[t]), allocator, StrategyProbe.interval(w), paired, StrategyProbe.interval(b),
             StrategyProbe.interval(mean(serviceBusy)), StrategyProbe.interval(mean(done))));
-        waitSeries.computeIfAbsent(allocator + " (whole agents)".replace("drf-sized (whole agents)",
-            "drf-sized (fair-share-sized)"), a -> new double[T_JOB.length])[t] = w.estimate();
-        busySeries.computeIfAbsent(allocator + " (whole agents)".replace("drf-sized (whole agents)",
-            "drf-sized (fair-share-sized)"), a -> new double[T_JOB.length])[t] = b.estimate();
+        String legend = allocator.equals("drf") ? "drf (whole agents)" : allocator + " (fair-share-sized offers)";
+        waitSeries.computeIfAbsent(legend, a -> new double[T_JOB.length])[t] = w.estimate();
+        busySeries.computeIfAbsent(legend, a -> new double[T_JOB.length])[t] = b.estimate();
       }
     }
     ReproCharts.lines(dir.resolve("batch-wait.png"), "Omega's Mesos experiment: batch job wait vs service tJob",

@@ -32,6 +32,7 @@ final class ReproCharts {
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setSeriesColors(COLOURS);
     chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setXAxisLabelRotation(20);
     for (var e : series.entrySet()) {
       chart.addSeries(e.getKey(), categories, toList(e.getValue()));
     }
