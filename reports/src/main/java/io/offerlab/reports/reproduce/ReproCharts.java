@@ -27,7 +27,7 @@ final class ReproCharts {
       Map<String, double[]> series) {
     CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setSeriesColors(COLOURS);
