@@ -39,6 +39,9 @@ final class ReproduceCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "reproduce: expected one of "
           + String.join(", ", Reproductions.NAMES) + ", found '" + name + "'");
     }
+    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out: expected a folder, found the file '" + out + "'");
+    }
     if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads: expected a positive number, found " + threads);
     }

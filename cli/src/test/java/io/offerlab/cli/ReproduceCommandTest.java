@@ -26,6 +26,10 @@ class ReproduceCommandTest {
     assertEquals(2, none.code());
     assertTrue(none.err().contains("NAME"), none.err());
     assertEquals(0, Files.exists(out.resolve("drf-papers")) ? 1 : 0, "nothing written for a bad name");
+    Path file = Files.writeString(out.resolve("a-file"), "x");
+    CliRun notFolder = CliRun.of("reproduce", "drf-paper", "--out", file.toString());
+    assertEquals(2, notFolder.code());
+    assertTrue(notFolder.err().startsWith("offerlab: --out: expected a folder, found the file '"), notFolder.err());
   }
 
   @Test

@@ -50,9 +50,22 @@ public final class PropertyProbes {
   public static void evaluate(ClusterState s, Verdict out) {
     out.reset(s.frameworks);
     int active = 0;
+    int holders = 0;
+    int[] holding = out.holding;
     for (int i = 0; i < s.frameworks; i++) {
       if (s.pending[i] + s.running[i] > 0) {
         active++;
+      }
+      if (s.running[i] > 0) {
+        holding[holders++] = i;
+      }
+    }
+    // The most idle of each kind on any one agent: a shape above it in some kind fits no agent, without a scan.
+    long[] maxIdle = out.maxIdle;
+    java.util.Arrays.fill(maxIdle, 0);
+    for (int a = 0; a < s.agents; a++) {
+      for (int k = 0; k < ClusterState.KINDS; k++) {
+        maxIdle[k] = Math.max(maxIdle[k], s.idle[a][k]);
       }
     }
     for (int i = 0; i < s.frameworks; i++) {
@@ -64,13 +77,19 @@ public final class PropertyProbes {
       long share = fitInSlice(shape, s.total, active);
       out.sharingIncentive[i] = s.running[i] >= Math.min(s.pending[i] + s.running[i], share);
       long own = fit(shape, s.alloc[i]);
+      // Only frameworks running tasks hold an allocation: an empty one fits nothing, so it is never envied.
       boolean envies = false;
-      for (int j = 0; j < s.frameworks && !envies; j++) {
+      for (int h = 0; h < holders && !envies; h++) {
+        int j = holding[h];
         envies = j != i && fit(shape, s.alloc[j]) > own;
       }
       out.envyFree[i] = !envies;
       boolean room = false;
-      for (int a = 0; a < s.agents && !room; a++) {
+      boolean possible = true;
+      for (int k = 0; k < ClusterState.KINDS; k++) {
+        possible &= shape[k] <= maxIdle[k];
+      }
+      for (int a = 0; possible && a < s.agents && !room; a++) {
         room = (s.gpuCapable[i] || !s.agentHasGpus[a]) && fit(shape, s.idle[a]) >= 1;
       }
       out.paretoEfficient[i] = !room;
@@ -83,12 +102,15 @@ public final class PropertyProbes {
     boolean[] sharingIncentive = new boolean[0];
     boolean[] envyFree = new boolean[0];
     boolean[] paretoEfficient = new boolean[0];
+    int[] holding = new int[0];
+    final long[] maxIdle = new long[ClusterState.KINDS];
     int frameworks;
 
     void reset(int n) {
       frameworks = n;
       if (judged.length < n) {
         int size = Math.max(n, judged.length * 2);
+        holding = new int[size];
         judged = new boolean[size];
         sharingIncentive = new boolean[size];
         envyFree = new boolean[size];
