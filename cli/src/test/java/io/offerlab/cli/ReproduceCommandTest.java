@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code offerlab reproduce}: bad arguments are one clear line and exit 2; {@code compare --probe-strategy} runs. */
 class ReproduceCommandTest {
   @Test
-  void badArgumentsExitTwoWithOneLine(@TempDir Path out) {
+  void badArgumentsExitTwoWithOneLine(@TempDir Path out) throws Exception {
     CliRun unknown = CliRun.of("reproduce", "drf-papers", "--out", out.toString());
     assertEquals(2, unknown.code(), unknown.err());
     assertTrue(unknown.err().startsWith("offerlab: reproduce: expected one of drf-paper, mesos-paper, omega-hoarding,"
