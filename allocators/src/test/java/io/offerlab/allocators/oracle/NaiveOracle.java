@@ -130,6 +130,8 @@ final class NaiveOracle {
   private final Map<String, OracleDrawOrder> frameworkDraws = new HashMap<>();
   /** What the rules of issue 19 did so far (sized offers, frameworks passed over), for coverage statistics. */
   private final Set<String> events = new java.util.TreeSet<>();
+  /** The slot of {@code slots}: {@code slotSize}, by default {@code cpus:1;mem:2048}. */
+  private final TreeMap<String, Long> slot;
   private long agentsAdded;
   private double time;
   private long now;
@@ -138,6 +140,7 @@ final class NaiveOracle {
     this.config = config;
     this.random = new SplittableRandom(config.seed());
     this.roleDraws = new OracleDrawOrder(random, this::weight);
+    this.slot = OracleResources.parse(config.slotSize() == null ? "cpus:1;mem:2048" : config.slotSize());
     if (!List.of("drf", "random", "priority", "static", "asset", "slots", "drf-sized").contains(config.allocator())) {
       throw new IllegalArgumentException("the oracle has no model of allocator '" + config.allocator() + "'");
     }
@@ -385,8 +388,11 @@ final class NaiveOracle {
             continue;
           }
           TreeMap<String, Long> sized = sized(framework, available);
-          if (sized == null || !allocatable(sized)) {
-            events.add("framework passed over by the offer size");
+          if (sized == null) {
+            continue;
+          }
+          if (!allocatable(sized)) {
+            events.add("sized offer below the minimum allocatable");
             continue;
           }
           if (!sized.equals(available)) {
@@ -486,7 +492,7 @@ final class NaiveOracle {
   }
 
   private TreeMap<String, Long> slot() {
-    return OracleResources.parse(config.slotSize() == null ? "cpus:1;mem:2048" : config.slotSize());
+    return slot;
   }
 
   /**
