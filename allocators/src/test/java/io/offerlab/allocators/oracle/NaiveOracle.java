@@ -49,7 +49,7 @@ import java.util.TreeMap;
  *   <li>Fair-share-sized offers ({@code drf-sized}, or {@code drf} with {@code offerSize: fair-share}): f = the role's
  *       weight / the exact sum of the weights of roles with an active, unsuppressed framework / the number of such
  *       frameworks in the role; g = max(0, f - the framework's dominant share); each kind of the offer is
- *       min(free, floor(g x cluster total)). A sized offer holding no minimum allocatable alternative passes the
+ *       min(free, g x cluster total rounded to the nearest thousandth). A sized offer holding no minimum allocatable alternative passes the
  *       framework over, as if it were filtered; filters are checked against the sized offer.
  *   <li>Picks count offers. A framework's count goes with it; a role's is forgotten when its last framework leaves.
  *   <li>Weights may be set for roles with no framework; they are kept for when one arrives.
@@ -481,7 +481,7 @@ final class NaiveOracle {
       double g = Math.max(0.0, fair - OracleResources.share(heldBy(framework), total));
       TreeMap<String, Long> offer = new TreeMap<>();
       available.forEach((kind, free) -> {
-        long v = Math.min(free, (long) Math.floor(g * (double) total.getOrDefault(kind, 0L)));
+        long v = Math.min(free, Math.round(g * (double) total.getOrDefault(kind, 0L)));
         if (v > 0) {
           offer.put(kind, v);
         }
