@@ -15,8 +15,9 @@ import java.util.Collection;
  *       have active, unsuppressed frameworks (the sum taken exactly, then rounded once to a double), divided by the
  *       number of the role's active, unsuppressed frameworks;
  *   <li>g = max(0, f - s), s being the framework's current (unweighted) dominant share as Mesos computes it;
- *   <li>for each kind r the offer holds min(free_r on the agent, floor(g x total_r)) in thousandths, total_r being the
- *       cluster total;
+ *   <li>for each kind r the offer holds min(free_r on the agent, g x total_r), total_r being the cluster total and
+ *       g x total_r rounded to the nearest thousandth as Mesos stores scalars ({@code convertToFixed}: a share that
+ *       is exactly a task's, such as 0.5 - 0.4 of 30 GB, is not lost to the last bit of a double);
  *   <li>when that holds none of the minimum allocatable resources, the framework is passed over on this agent as if
  *       filtered, and the agent goes to the next framework in DRF order. Range resources go with an offer only when it
  *       holds all that is free on the agent.
@@ -31,7 +32,7 @@ final class FairShareOfferSizer {
         - Resources.dominantShare(framework.client.allocated, total));
     long[] offer = new long[available.length];
     for (int i = 0; i < available.length; i++) {
-      long cap = i < total.length ? (long) Math.floor(g * (double) total[i]) : 0;
+      long cap = i < total.length ? Math.round(g * (double) total[i]) : 0;
       offer[i] = Math.max(0, Math.min(available[i], cap));
     }
     return offer;

@@ -89,6 +89,85 @@ final class FairnessBaselinesTest {
     assertEquals(Map.of("drf", "B", "slots", "B", "asset", "A"), first);
   }
 
+  /**
+   * The DRF paper's sharing-incentive example (section 2): 30 CPUs and 30 GB on one agent, A's tasks &lt;1 CPU, 3
+   * GB&gt;, B's &lt;1 CPU, 1 GB&gt;; each cycle the one agent's offer goes to one framework, which launches one task
+   * if it fits and else declines with a 5 s filter.
+   * <ul>
+   *   <li>drf: dominant shares equalise, 3a = b with 3a + b = 30 GB: A 5, B 15;
+   *   <li>asset: sums of shares equalise, 4a = 2b with 3a + b = 30 GB: A 6, B 12, the paper's numbers (B's static
+   *       half would run 15: asset fairness breaks sharing incentive);
+   *   <li>slots (&lt;1 CPU, 2 GB&gt;: A holds ceil(1.5a) slots, B b): one task a cycle to the framework holding fewer
+   *       slots (ties: fewer picks): A, B, B, A, B, A, B, B, A, B, A, B, B, A, B reach A 6 (9 slots), B 9 with 3 GB
+   *       free (1 slot); A, first at 9 against 9 with fewer picks, is offered &lt;1 CPU, 2 GB&gt;, which its task does
+   *       not fit: it declines with a filter, and B takes the last two slots: A 6, B 11, 1 GB left that holds no slot;
+   *   <li>drf-sized: each framework's fair share is 1/2; A's fifth task is worth exactly g = 0.5 - 0.4 of the memory,
+   *       B's fifteenth g = 0.5 - 14/30 of the CPUs, so it ends as drf: A 5, B 15.
+   * </ul>
+   */
+  @Test
+  void sharingIncentiveExampleOfTheDrfPaper() {
+    Map<String, Map<String, Integer>> tasks = new LinkedHashMap<>();
+    for (String name : List.of("drf", "asset", "slots", "drf-sized")) {
+      tasks.put(name, oneAgent(name, "cpus:30;mem:30720", "cpus:1;mem:3072", "cpus:1;mem:1024"));
+    }
+    assertEquals(Map.of("drf", Map.of("A", 5, "B", 15), "asset", Map.of("A", 6, "B", 12),
+        "slots", Map.of("A", 6, "B", 11), "drf-sized", Map.of("A", 5, "B", 15)), tasks);
+  }
+
+  /**
+   * The DRF paper's example (section 4): 9 CPUs and 18 GB, A's tasks &lt;1 CPU, 4 GB&gt;, B's &lt;3 CPUs, 1 GB&gt;,
+   * driven as above.
+   * <ul>
+   *   <li>drf: A 3, B 2 (the paper's);
+   *   <li>asset (per task A 1/9 + 4/18 = 1/3, B 3/9 + 1/18 = 7/18): A, B, A, B, A: A 3, B 2 (the fractional asset
+   *       equilibrium is 2.52 and 2.16; one agent offered whole rounds it to the same tasks as DRF);
+   *   <li>slots (&lt;1 CPU, 2 GB&gt;, 9 slots; A's task is 2 slots, B's 3): A, B, A, B, then &lt;1 CPU, 8 GB&gt; is
+   *       free, 1 slot, which fits neither: A 2, B 2;
+   *   <li>drf-sized (fair share 1/2 each): A, B in the first cycle; then A (2/9 of the memory) gets its second task;
+   *       B, at 1/3, is offered at most 1/2 - 1/3 of the CPUs, 1.5, and A, at 4/9, 0.5 CPU and 1 GB: neither fits.
+   *       A 2, B 1: fair-share offers cap each framework at its 1/n share, where DRF's allocation gives both 2/3.
+   * </ul>
+   */
+  @Test
+  void drfPaperExampleUnderEachRule() {
+    Map<String, Map<String, Integer>> tasks = new LinkedHashMap<>();
+    for (String name : List.of("drf", "asset", "slots", "drf-sized")) {
+      tasks.put(name, oneAgent(name, "cpus:9;mem:18432", "cpus:1;mem:4096", "cpus:3;mem:1024"));
+    }
+    assertEquals(Map.of("drf", Map.of("A", 3, "B", 2), "asset", Map.of("A", 3, "B", 2),
+        "slots", Map.of("A", 2, "B", 2), "drf-sized", Map.of("A", 2, "B", 1)), tasks);
+  }
+
+  /**
+   * Runs one-second cycles on one agent in which each offered framework launches one task if it fits and returns the
+   * rest, or declines the offer with a 5 s filter, until 20 cycles in a row launch nothing.
+   */
+  private static Map<String, Integer> oneAgent(String name, String agent, String taskA, String taskB) {
+    Allocator allocator = Allocators.create(name, AllocatorOptions.defaults());
+    allocator.addAgent("s1", Resources.parse(agent));
+    allocator.addFramework("A", "A");
+    allocator.addFramework("B", "B");
+    Map<String, Resources> tasks = Map.of("A", Resources.parse(taskA), "B", Resources.parse(taskB));
+    Map<String, Integer> count = new java.util.TreeMap<>(Map.of("A", 0, "B", 0));
+    for (int cycle = 0, idle = 0; cycle < 300 && idle < 20; cycle++) {
+      long now = cycle * 1_000_000L;
+      boolean launched = false;
+      for (Offer offer : allocator.allocate(now)) {
+        Resources task = tasks.get(offer.frameworkId());
+        boolean fits = offer.resources().contains(task);
+        if (fits) {
+          count.merge(offer.frameworkId(), 1, Integer::sum);
+          launched = true;
+        }
+        allocator.recover(offer.frameworkId(), offer.agentId(), fits ? offer.resources().minus(task)
+            : offer.resources(), fits ? 0 : 5, now);
+      }
+      idle = launched ? 0 : idle + 1;
+    }
+    return count;
+  }
+
   /** Runs 10 cycles in which each offered framework launches one task if it fits and recovers the rest unfiltered. */
   private static Map<String, List<String>> launches(String name) {
     Allocator allocator = Allocators.create(name, AllocatorOptions.defaults());

@@ -49,7 +49,7 @@ import java.util.TreeMap;
  *   <li>Fair-share-sized offers ({@code drf-sized}, or {@code drf} with {@code offerSize: fair-share}): f = the role's
  *       weight / the exact sum of the weights of roles with an active, unsuppressed framework / the number of such
  *       frameworks in the role; g = max(0, f - the framework's dominant share); each kind of the offer is
- *       min(free, floor(g x cluster total)). A sized offer holding no minimum allocatable alternative passes the
+ *       min(free, g x cluster total rounded to the nearest thousandth). A sized offer holding no minimum allocatable alternative passes the
  *       framework over, as if it were filtered; filters are checked against the sized offer.
  *   <li>Picks count offers. A framework's count goes with it; a role's is forgotten when its last framework leaves.
  *   <li>Weights may be set for roles with no framework; they are kept for when one arrives.
@@ -130,6 +130,8 @@ final class NaiveOracle {
   private final Map<String, OracleDrawOrder> frameworkDraws = new HashMap<>();
   /** What the rules of issue 19 did so far (sized offers, frameworks passed over), for coverage statistics. */
   private final Set<String> events = new java.util.TreeSet<>();
+  /** The slot of {@code slots}: {@code slotSize}, by default {@code cpus:1;mem:2048}. */
+  private final TreeMap<String, Long> slot;
   private long agentsAdded;
   private double time;
   private long now;
@@ -138,6 +140,7 @@ final class NaiveOracle {
     this.config = config;
     this.random = new SplittableRandom(config.seed());
     this.roleDraws = new OracleDrawOrder(random, this::weight);
+    this.slot = OracleResources.parse(config.slotSize() == null ? "cpus:1;mem:2048" : config.slotSize());
     if (!List.of("drf", "random", "priority", "static", "asset", "slots", "drf-sized").contains(config.allocator())) {
       throw new IllegalArgumentException("the oracle has no model of allocator '" + config.allocator() + "'");
     }
@@ -385,8 +388,11 @@ final class NaiveOracle {
             continue;
           }
           TreeMap<String, Long> sized = sized(framework, available);
-          if (sized == null || !allocatable(sized)) {
-            events.add("framework passed over by the offer size");
+          if (sized == null) {
+            continue;
+          }
+          if (!allocatable(sized)) {
+            events.add("sized offer below the minimum allocatable");
             continue;
           }
           if (!sized.equals(available)) {
@@ -475,7 +481,7 @@ final class NaiveOracle {
       double g = Math.max(0.0, fair - OracleResources.share(heldBy(framework), total));
       TreeMap<String, Long> offer = new TreeMap<>();
       available.forEach((kind, free) -> {
-        long v = Math.min(free, (long) Math.floor(g * (double) total.getOrDefault(kind, 0L)));
+        long v = Math.min(free, Math.round(g * (double) total.getOrDefault(kind, 0L)));
         if (v > 0) {
           offer.put(kind, v);
         }
@@ -486,7 +492,7 @@ final class NaiveOracle {
   }
 
   private TreeMap<String, Long> slot() {
-    return OracleResources.parse(config.slotSize() == null ? "cpus:1;mem:2048" : config.slotSize());
+    return slot;
   }
 
   /**

@@ -305,7 +305,14 @@ final class OracleCases {
         "allocate 1 us before a filter expires", "allocate with an agents list", "fractional time", "gpu agent",
         "gpu framework", "framework without gpu capability", "agent added with a framework's use",
         "agent added with a use of a framework not added yet", "update agent", "update agent below what is held",
-        "resource provider", "resource provider with a use", "offer smaller than what is free",
-        "framework passed over by the offer size", "agent without a free slot");
+        "resource provider", "resource provider with a use");
+  }
+
+  /** The features above and those of the rules of issue 19 (sized offers, slots), for their allocators. */
+  static List<String> allFeatureNames() {
+    List<String> all = new ArrayList<>(featureNames());
+    all.addAll(List.of("offer smaller than what is free", "sized offer below the minimum allocatable",
+        "agent without a free slot"));
+    return all;
   }
 }
