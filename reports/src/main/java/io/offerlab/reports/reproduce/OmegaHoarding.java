@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * {@code offerlab reproduce omega-hoarding}: the Mesos experiment of the Omega paper (Schwarzkopf et al., "Omega:
- * flexible, scalable schedulers for large compute clusters", EuroSys 2013, section 4.3 and Figure 7, the remedy in
- * section 4.1's discussion as docs/allocators.md cites it): a batch framework and a service framework share a cluster
+ * flexible, scalable schedulers for large compute clusters", EuroSys 2013, section 4, its Mesos experiment, and
+ * Figure 7; the remedy as docs/allocators.md cites it): a batch framework and a service framework share a cluster
  * under Mesos' whole-agent offers; as the service scheduler's per-job decision time tJob grows from 0.1 s to 100 s it
  * holds the offers it is deciding on, and the batch framework starves. Fair-share-sized offers ({@code drf-sized})
  * are the paper's suggested remedy; both are run side by side.
@@ -112,9 +112,10 @@ final class OmegaHoarding {
         "batch scheduler busyness", true, T_JOB, busySeries);
     return List.of(new ReproTable("sweep", "Offer hoarding: batch job wait and scheduler busyness against the service "
         + "scheduler's tJob", List.of("service tJob (s)", "allocator", "batch job wait, mean (s)",
-            "wait change vs drf, paired (s)", "batch scheduler busyness", "service scheduler busyness", "batch jobs completed (fraction)"), rows,
-        "Omega paper, section 4.3 and Figure 7 (Mesos): as tJob(service) grows, whole-agent offers stay locked "
-            + "while the service scheduler decides, the batch scheduler keeps receiving too little, and its "
+            "wait change vs drf, paired (s)", "batch scheduler busyness", "service scheduler busyness",
+            "batch jobs completed (fraction)"), rows,
+        "Omega paper, section 4 (its Mesos experiment) and Figure 7: as tJob(service) grows, whole-agent offers stay "
+            + "locked while the service scheduler decides, the batch scheduler keeps receiving too little, and its "
             + "busyness and job wait grow, with batch jobs abandoned at tJob = 100 s; the paper shows these as "
             + "curves, not numbers. `drf` offers whole agents (Mesos); `drf-sized` offers each framework its fair "
             + "share (the paper's suggested remedy). Means over seeds " + seeds + " with 95% t intervals; busyness "

@@ -92,7 +92,7 @@ final class ProbeSampler {
     PropertyProbes.evaluate(state, verdict);
   }
 
-  /** Sets the framework's shape: its most frequent pending request (of equal counts, the one that reached it first in queue order). */
+  /** Sets the framework's shape: its most frequent pending request (ties: the one that reached the count first). */
   private void shape(FrameworkScheduler f) {
     counts.clear();
     ResourceShape best = null;
