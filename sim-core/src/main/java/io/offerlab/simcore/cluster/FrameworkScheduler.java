@@ -77,6 +77,9 @@ final class FrameworkScheduler {
   final Map<String, Long> failureReasons = new TreeMap<>();
   /** Whether the framework has declared the GPU_RESOURCES capability. */
   private boolean gpuCapable;
+  /** Simulated time its scheduler spent deciding (decisions started), and when the last decision ends. */
+  private long busyMicros;
+  private long decisionEnd;
 
   FrameworkScheduler(SimContext ctx, SchedulerDriver driver, RunProgress progress, String name, String role, int index,
       FrameworkSettings settings, boolean gpuCapable) {
@@ -141,6 +144,26 @@ final class FrameworkScheduler {
       suppressed = true;
       driver.suppress(this);
     }
+  }
+
+  /** Returns the simulated time its scheduler spent deciding up to {@code end} (a decision running on is cut there). */
+  long busyMicros(long end) {
+    return busyMicros - Math.max(0, decisionEnd - end);
+  }
+
+  /** Returns its queued jobs in submission order (read only; for the fairness probes). */
+  Iterable<JobRun> queued() {
+    return queue;
+  }
+
+  /** Returns how many of its tasks wait to be launched. */
+  int pendingTasks() {
+    return pendingTasks;
+  }
+
+  /** Returns how many of its tasks run. */
+  int runningTasks() {
+    return runningTasks;
   }
 
   /** Returns whether it has declared the GPU_RESOURCES capability. */
@@ -283,6 +306,8 @@ final class FrameworkScheduler {
       time = settings.tJobMicros() * Math.max(1, jobsPlaced) + settings.tTaskMicros() * placement.size();
     }
     deciding = true;
+    busyMicros += time;
+    decisionEnd = now + time;
     if (time == 0) {
       apply(now);
     } else {

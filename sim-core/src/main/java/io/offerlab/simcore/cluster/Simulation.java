@@ -48,6 +48,7 @@ public final class Simulation implements RunProgress {
   final Engine engine = new Engine();
   final SimulationConfig config;
   final Metrics metrics;
+  final ProbeSampler probes;
   final Counters counters = new Counters();
   final SimulatedMaster master;
   private final SimContext ctx;
@@ -131,6 +132,7 @@ public final class Simulation implements RunProgress {
     }
     this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
     metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[2], clusterTotal[3]);
+    this.probes = new ProbeSampler(config.metrics().probeIntervalMicros(), clusterTotal);
   }
 
   private static List<String> agentIds(ClusterSpec cluster) {
@@ -147,7 +149,8 @@ public final class Simulation implements RunProgress {
       List<String> agentIds, RandomStreams streams) {
     AllocatorNeeds needs = AllocatorNeeds.of(name);
     AllocatorOptions options = MasterCoreSettings.masterRules(
-        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros());
+        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros())
+        .withSlotSize(config.allocator().slot()).withOfferSize(config.allocator().offerSizeValue());
     Map<String, Integer> priorities = config.allocator().priorities();
     if (priorities.isEmpty() && needs.priorities()) {
       priorities = facts.priorities();
@@ -204,6 +207,7 @@ public final class Simulation implements RunProgress {
     boolean ok = false;
     try {
       long end = loop();
+      probes.finish(end, master, frameworkList);
       metrics.finish(end);
       jobLog.close();
       metrics.writeTimeseries(outDir.resolve("timeseries.csv"));
@@ -245,6 +249,9 @@ public final class Simulation implements RunProgress {
       }
       if (t >= metrics.nextSample()) {
         metrics.sampleUpTo(t);
+      }
+      if (t >= probes.next()) {
+        probes.sampleUpTo(t, master, frameworkList);
       }
       engine.step();
       if (check) {
