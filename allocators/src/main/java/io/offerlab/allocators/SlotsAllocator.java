@@ -12,10 +12,10 @@ package io.offerlab.allocators;
  *       kinds, less than a slot, is not offered until resources come back. Range resources (ports) go with an offer
  *       only when it holds all that is free, as for fair-share-sized offers.
  *   <li>A client holds max over the slot's kinds of ceil(allocated / slot) slots, counted on its allocation summed
- *       over the agents: a lone task uses ceil(task / slot) slots in its most demanding resource, several tasks the
- *       slots of their sum. Roles are ordered by
- *       slots held divided by their weight, as {@code drf} weights shares, then the frameworks of each role by slots
- *       held; ties go to fewer picks, then the smaller name, as in {@code drf}.
+ *       over the agents. A task uses ceil(task / slot) slots in its most demanding resource: the simulator rounds
+ *       each task's request up to those whole slots under this allocator, so the sum is the tasks' slots. Roles are
+ *       ordered by slots held divided by their weight, as {@code drf} weights shares, then the frameworks of each role
+ *       by slots held; ties go to fewer picks, then the smaller name, as in {@code drf}.
  *   <li>Everything else is {@code drf}'s: roles, weights, decline filters (checked against the offer as sized), GPU
  *       agents offered only to GPU-capable frameworks.
  * </ul>

@@ -134,9 +134,10 @@ final class DrfPaper {
         x + "2.16 (fractional)"));
     rows.add(computedRow("asset fairness", "progressive filling on summed shares",
         FairShares.asset(demand, capacity), x + "2.52", x + "2.16"));
-    rows.add(simRow("slots (`slots`, slot <1 CPU, 1 GB>)", sim, runs.get("slots"), "not in the paper",
+    // Under slots a task holds its whole slots: A's <1 CPU, 4 GB> is 4 slots of <1 CPU, 1 GB>, 4 CPUs; B's 3, 3 CPUs.
+    rows.add(simRow("slots (`slots`, slot <1 CPU, 1 GB>)", sim, runs.get("slots"), 4, 3, "not in the paper",
         "not in the paper"));
-    rows.add(computedRow("slots", "progressive filling on slots held (A's task 4 slots, B's 3)",
+    rows.add(computedRow("slots", "progressive filling on whole slots (A's task 4 slots, B's 3)",
         FairShares.slots(demand, capacity, new double[] {1, 1}), "not in the paper", "not in the paper"));
     rows.add(computedRow("CEEI", "Eisenberg-Gale, barrier method, gap < 1e-12", FairShares.ceei(demand, capacity),
         x + "45/11 = " + StrategyProbe.fmt(scale * 45.0 / 11), x + "18/11 = " + StrategyProbe.fmt(scale * 18.0 / 11)));
@@ -147,9 +148,9 @@ final class DrfPaper {
         ? "DRF paper sections 2-4. Simulated rows: steady-state running tasks, mean over the seeds with a 95% t "
             + "interval; computed rows: fractional tasks from the solvers. The computed DRF, asset, slots and CEEI "
             + "answers all differ; simulated allocators place whole tasks, and asset fairness lands on DRF's 3 and 2 "
-            + "here (its fill A, B, A, B, A leaves no room for B's third task), and the `slots` allocator starves A: "
-            + "an offer holds whole slots of <1 CPU, 1 GB>, so once B's tasks hold most CPUs the few free slots hold "
-            + "too little memory for A's 4 GB task. The scaled table below tells them apart."
+            + "here (its fill A, B, A, B, A leaves no room for B's third task), and the `slots` allocator runs one "
+            + "task of each: a task takes whole slots of <1 CPU, 1 GB>, A's 4 and B's 3, and the 2 slots left fit "
+            + "neither. The scaled table below tells them apart."
         : "The same shapes on ten times the capacity, where whole tasks can follow the fractional answers: "
             + "simulated drf, asset and slots differ from each other and from CEEI, each near its computed value.";
     return new ReproTable(which, title, List.of("allocation", "how", "A tasks", "B tasks", "paper A", "paper B"),
@@ -157,8 +158,14 @@ final class DrfPaper {
   }
 
   private static List<String> simRow(String name, String how, List<Path> folders, String paperA, String paperB) {
-    return List.of(name, how, StrategyProbe.interval(tasks(folders, "A", 1)),
-        StrategyProbe.interval(tasks(folders, "B", 3)), paperA, paperB);
+    return simRow(name, how, folders, 1, 3, paperA, paperB);
+  }
+
+  /** A simulated row whose tasks hold {@code cpusA} and {@code cpusB} CPUs each (more than asked under slots). */
+  private static List<String> simRow(String name, String how, List<Path> folders, double cpusA, double cpusB,
+      String paperA, String paperB) {
+    return List.of(name, how, StrategyProbe.interval(tasks(folders, "A", cpusA)),
+        StrategyProbe.interval(tasks(folders, "B", cpusB)), paperA, paperB);
   }
 
   private static List<String> computedRow(String name, String how, double[] x, String paperA, String paperB) {

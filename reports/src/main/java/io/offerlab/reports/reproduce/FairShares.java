@@ -14,7 +14,7 @@ import org.apache.commons.math3.linear.RealVector;
  * <ul>
  *   <li>{@link #progressiveFilling}: raise every unfrozen user's tasks so that tasks x per-task cost stays equal; a
  *       user freezes when a resource it uses runs out. With the dominant share per task as cost this is DRF, with the
- *       sum of shares it is asset fairness, with slots per task it is slot fair sharing;</li>
+ *       sum of shares it is asset fairness, with whole slots per task it is slot fair sharing;</li>
  *   <li>{@link #ceei}: the competitive equilibrium from equal incomes, which for Leontief users is the solution of the
  *       Eisenberg-Gale program: maximise the sum of log(tasks_i) subject to the capacities. It is solved with a
  *       log-barrier interior-point method (Boyd and Vandenberghe, Convex Optimization, section 11.3): Newton steps on
@@ -121,18 +121,26 @@ public final class FairShares {
   }
 
   /**
-   * Returns slot fair sharing's allocation as Offerlab's {@code slots} allocator orders clients (docs/allocators.md):
-   * by slots held, max over the slot's kinds of allocated / slot (here without the ceiling, as a fluid), the slots
-   * being carved from shared capacities. So it is progressive filling with cost max_r demand_r / slot_r per task.
+   * Returns slot fair sharing's allocation as Offerlab's {@code slots} allocator and simulator run it
+   * (docs/allocators.md): a task of user i uses k_i = ceil(max over the slot's kinds of demand_r / slot_r) whole slots
+   * and so takes k_i x slot_r of each kind the slot names (its own demand of the others); clients are ordered by slots
+   * held. So it is progressive filling with cost k_i per task on those rounded demands.
    */
   public static double[] slots(double[][] demand, double[] capacity, double[] slot) {
     double[] cost = new double[demand.length];
+    double[][] taken = new double[demand.length][];
     for (int i = 0; i < demand.length; i++) {
+      double k = 0;
       for (int r = 0; r < slot.length; r++) {
-        cost[i] = Math.max(cost[i], demand[i][r] / slot[r]);
+        k = Math.max(k, Math.ceil(demand[i][r] / slot[r]));
+      }
+      cost[i] = k;
+      taken[i] = demand[i].clone();
+      for (int r = 0; r < slot.length; r++) {
+        taken[i][r] = k * slot[r];
       }
     }
-    return progressiveFilling(demand, capacity, cost);
+    return progressiveFilling(taken, capacity, cost);
   }
 
   /** Returns the CEEI allocation: the maximiser of sum log(x_i) subject to sum_i x_i demand[i][r] &lt;= capacity[r]. */

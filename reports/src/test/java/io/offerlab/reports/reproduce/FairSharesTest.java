@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
  * 18 GB with A &lt;1 CPU, 4 GB&gt; and B &lt;3 CPUs, 1 GB&gt;. DRF: A 3, B 2 (section 4); asset fairness: A 2.52, B
  * 2.16 (section 2: equal asset shares 1/3 x_A = 7/18 x_B on the CPU constraint x_A + 3 x_B = 9); CEEI: A 45/11, B
  * 18/11 (section 3: both constraints bind). Slot fair sharing as the {@code slots} allocator orders clients, with
- * slots of &lt;1 CPU, 1 GB&gt;: A's task is 4 slots (memory), B's 3 (CPUs); equal slots 4 x_A = 3 x_B until the CPUs
- * run out, x_A + 3 x_B = 9: A 1.8, B 2.4. The four answers all differ.
+ * slots of &lt;1 CPU, 1 GB&gt;: A's task is 4 slots (memory), B's 3 (CPUs), each taking its slots' resources, so A's
+ * task takes &lt;4 CPUs, 4 GB&gt; and B's &lt;3 CPUs, 3 GB&gt;; equal slots 4 x_A = 3 x_B until the CPUs run out,
+ * 4 x_A + 3 x_B = 9: A 1.125, B 1.5. The four answers all differ.
  */
 class FairSharesTest {
   private static final double[][] DEMAND = {{1, 4}, {3, 1}};
@@ -39,14 +40,16 @@ class FairSharesTest {
   }
 
   @Test
-  void slotsIs18And24AndAllFourDiffer() {
+  void slotsIs1125And15AndAllFourDiffer() {
     double[] x = FairShares.slots(DEMAND, CAPACITY, new double[] {1, 1024 / 1024.0});
-    assertEquals(1.8, x[0], 1e-12);
-    assertEquals(2.4, x[1], 1e-12);
-    // With slots of <1 CPU, 2 GB>, proportional to the cluster, slots held are dominant shares times 9: DRF's answer.
+    assertEquals(1.125, x[0], 1e-12);
+    assertEquals(1.5, x[1], 1e-12);
+    // Slots of <1 CPU, 2 GB>, proportional to the cluster, would give DRF's 3 and 2 if tasks took what they ask; whole
+    // slots waste the rounding: A's task is 2 slots <2 CPUs, 4 GB>, B's 3 slots <3 CPUs, 6 GB>; 2 x_A = 3 x_B and
+    // 2 x_A + 3 x_B = 9 CPUs: A 2.25, B 1.5.
     double[] proportional = FairShares.slots(DEMAND, CAPACITY, new double[] {1, 2});
-    assertEquals(3, proportional[0], 1e-12);
-    assertEquals(2, proportional[1], 1e-12);
+    assertEquals(2.25, proportional[0], 1e-12);
+    assertEquals(1.5, proportional[1], 1e-12);
     double[][] all = {FairShares.drf(DEMAND, CAPACITY), FairShares.asset(DEMAND, CAPACITY), x,
         FairShares.ceei(DEMAND, CAPACITY)};
     for (int i = 0; i < all.length; i++) {

@@ -57,7 +57,7 @@ final class FrameworkScheduler {
   private final List<OfferState> held = new ArrayList<>();
   final DecisionDone decision;
   private boolean deciding;
-  private final Placement placement = new Placement();
+  private final Placement placement;
   private final long[] milli = new long[4];
   private long[] resolveKeys = new long[16];
   private final AgentOrder agentOrder = new AgentOrder();
@@ -84,6 +84,7 @@ final class FrameworkScheduler {
   FrameworkScheduler(SimContext ctx, SchedulerDriver driver, RunProgress progress, String name, String role, int index,
       FrameworkSettings settings, boolean gpuCapable) {
     this.ctx = ctx;
+    this.placement = new Placement(ctx.slots());
     this.gpuCapable = gpuCapable;
     this.driver = driver;
     this.progress = progress;
@@ -360,7 +361,7 @@ final class FrameworkScheduler {
         continue;
       }
       if (offer.launched() == 0 && holdFor != null && !holdFor.finished()
-          && Placement.hostsATaskOf(offer, holdFor)) {
+          && Placement.hostsATaskOf(offer, holdFor, ctx.slots())) {
         held.add(offer);
       } else {
         resolveKeys[resolving++] = ((long) offer.agentIndex() << 32) | i;

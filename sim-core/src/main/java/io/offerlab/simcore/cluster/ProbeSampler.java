@@ -28,8 +28,12 @@ final class ProbeSampler {
   private final List<OfferState> offers = new ArrayList<>();
   private final Map<ResourceShape, int[]> counts = new HashMap<>();
   private long next;
+  /** How a task's request is counted (whole slots under the {@code slots} allocator): its shape is what it takes. */
+  private final SlotRounding slots;
+  private final long[] shape = new long[4];
 
-  ProbeSampler(long intervalMicros, long[] clusterTotal) {
+  ProbeSampler(long intervalMicros, long[] clusterTotal, SlotRounding slots) {
+    this.slots = slots;
     this.interval = intervalMicros;
     this.next = intervalMicros;
     this.clusterTotal = clusterTotal.clone();
@@ -122,8 +126,12 @@ final class ProbeSampler {
       }
     }
     if (best != null) {
-      state.shape(f.index, Milli.of(best.cpus()), Milli.of(best.memMb()), Milli.of(best.diskMb()),
-          Milli.of(best.gpus()));
+      shape[0] = Milli.of(best.cpus());
+      shape[1] = Milli.of(best.memMb());
+      shape[2] = Milli.of(best.diskMb());
+      shape[3] = Milli.of(best.gpus());
+      slots.round(shape);
+      state.shape(f.index, shape[0], shape[1], shape[2], shape[3]);
     }
   }
 }
