@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param partitions {@code static} partitions per role, or empty for the default equal split
  * @param partitionRoles the roles {@code static} splits agents among by default; empty means the roles known when each
  *     agent is added
+ * @param slotSize the slot of the {@code slots} allocator: positive scalar quantities ({@code cpus:1;mem:2048} by
+ *     default)
+ * @param offerSize whether {@code drf} offers whole agents (the default) or fair-share-sized parts of them
  */
 public record AllocatorOptions(
     long seed,
@@ -26,7 +29,12 @@ public record AllocatorOptions(
     List<Resources> minAllocatable,
     Map<String, Integer> priorities,
     Map<String, Partition> partitions,
-    List<String> partitionRoles) {
+    List<String> partitionRoles,
+    Resources slotSize,
+    OfferSize offerSize) {
+
+  /** The default slot of the {@code slots} allocator: one CPU and 2 GB, Hadoop's usual map slot. */
+  public static final Resources DEFAULT_SLOT_SIZE = Resources.parse("cpus:1;mem:2048");
 
   /** Mesos' default {@code --min_allocatable_resources}: {@code cpus:0.01|mem:32}. */
   public static final List<Resources> MESOS_MIN_ALLOCATABLE =
@@ -44,6 +52,32 @@ public record AllocatorOptions(
     checkRoles("priorities", priorities.keySet());
     checkRoles("partitions", partitions.keySet());
     checkRoles("partitionRoles", partitionRoles);
+    checkSlotSize(Objects.requireNonNull(slotSize, "slotSize"));
+    Objects.requireNonNull(offerSize, "offerSize");
+  }
+
+  /** Fails unless the slot has scalar quantities only, at least one of them, all positive. */
+  private static void checkSlotSize(Resources slot) {
+    if (slot.hasRanges() || slot.isEmpty()) {
+      throw new IllegalArgumentException("slotSize: expected positive scalar quantities like 'cpus:1;mem:2048', found '"
+          + slot + "'");
+    }
+  }
+
+  /**
+   * Parses a {@code slotSize} option such as {@code cpus:1;mem:2048}; fails with one line naming the field and what
+   * was expected.
+   */
+  public static Resources parseSlotSize(String text) {
+    Resources slot;
+    try {
+      slot = Resources.parse(text == null ? "" : text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("slotSize: expected positive scalar quantities like 'cpus:1;mem:2048', "
+          + e.getMessage());
+    }
+    checkSlotSize(slot);
+    return slot;
   }
 
   /** Fails on an empty role name: Mesos rejects an empty role. */
@@ -58,42 +92,62 @@ public record AllocatorOptions(
 
   /** Returns the defaults: seed 0, agents in order, Mesos' minimum allocatable resources, no priorities or partitions. */
   public static AllocatorOptions defaults() {
-    return new AllocatorOptions(0, false, 0, MESOS_MIN_ALLOCATABLE, Map.of(), Map.of(), List.of());
+    return new AllocatorOptions(0, false, 0, MESOS_MIN_ALLOCATABLE, Map.of(), Map.of(), List.of(), DEFAULT_SLOT_SIZE,
+        OfferSize.WHOLE);
   }
 
   /** Returns a copy with another seed. */
   public AllocatorOptions withSeed(long seed) {
-    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, partitions, partitionRoles);
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, partitions, partitionRoles,
+        slotSize, offerSize);
   }
 
   /** Returns a copy that shuffles agents each cycle or not. */
   public AllocatorOptions withShuffleAgents(boolean shuffle) {
-    return new AllocatorOptions(seed, shuffle, minFilterSeconds, minAllocatable, priorities, partitions, partitionRoles);
+    return new AllocatorOptions(seed, shuffle, minFilterSeconds, minAllocatable, priorities, partitions, partitionRoles,
+        slotSize, offerSize);
   }
 
   /** Returns a copy with another minimum filter duration. */
   public AllocatorOptions withMinFilterSeconds(double seconds) {
-    return new AllocatorOptions(seed, shuffleAgents, seconds, minAllocatable, priorities, partitions, partitionRoles);
+    return new AllocatorOptions(seed, shuffleAgents, seconds, minAllocatable, priorities, partitions, partitionRoles,
+        slotSize, offerSize);
   }
 
   /** Returns a copy with other minimum allocatable alternatives. */
   public AllocatorOptions withMinAllocatable(List<Resources> alternatives) {
-    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, alternatives, priorities, partitions, partitionRoles);
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, alternatives, priorities, partitions, partitionRoles,
+        slotSize, offerSize);
   }
 
   /** Returns a copy with role priorities. */
   public AllocatorOptions withPriorities(Map<String, Integer> rolePriorities) {
-    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, rolePriorities, partitions, partitionRoles);
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, rolePriorities, partitions, partitionRoles,
+        slotSize, offerSize);
   }
 
   /** Returns a copy with static partitions. */
   public AllocatorOptions withPartitions(Map<String, Partition> rolePartitions) {
-    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, rolePartitions, partitionRoles);
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, rolePartitions, partitionRoles,
+        slotSize, offerSize);
   }
 
   /** Returns a copy whose default static split is among these roles. */
   public AllocatorOptions withPartitionRoles(List<String> roles) {
-    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, partitions, roles);
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, partitions, roles,
+        slotSize, offerSize);
+  }
+
+  /** Returns a copy with another slot for {@code slots}. */
+  public AllocatorOptions withSlotSize(Resources slot) {
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, partitions,
+        partitionRoles, slot, offerSize);
+  }
+
+  /** Returns a copy with another offer size for {@code drf}. */
+  public AllocatorOptions withOfferSize(OfferSize size) {
+    return new AllocatorOptions(seed, shuffleAgents, minFilterSeconds, minAllocatable, priorities, partitions,
+        partitionRoles, slotSize, size);
   }
 
   /** A role's static partition: a fixed set of agents, or a fraction of every agent. */

@@ -17,6 +17,9 @@ public final class Allocators {
     register(RandomAllocator.class, RandomAllocator::new);
     register(PriorityAllocator.class, PriorityAllocator::new);
     register(StaticAllocator.class, StaticAllocator::new);
+    register(AssetAllocator.class, AssetAllocator::new);
+    register(SlotsAllocator.class, SlotsAllocator::new);
+    register(DrfSizedAllocator.class, DrfSizedAllocator::new);
   }
 
   private Allocators() {}

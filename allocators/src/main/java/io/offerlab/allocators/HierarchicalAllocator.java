@@ -33,8 +33,8 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@link #newSorter} orders the roles and the frameworks of each role: a {@link DrfSorter} (optionally with its
  *       own {@link DrfSorter.Share}), a {@link RandomSorter}, or any {@link Sorter};
- *   <li>{@link #offerFor} sizes the offer to one framework on one agent during a cycle (by default the whole of what
- *       is available), or passes the framework over on that agent;
+ *   <li>{@link #sizesOffers} and {@link #offerFor} size the offer to one framework on one agent during a cycle (by
+ *       default the whole of what is available), or pass the framework over on that agent;
  *   <li>{@link #availableFor} and {@link #soleRole} confine roles to parts of agents (static partitioning);
  *   <li>{@link #mayCacheIdleVisits} turns the idle-cycle shortcuts off for sorters that draw random numbers.
  * </ul>
@@ -136,13 +136,23 @@ abstract class HierarchicalAllocator implements Allocator {
   }
 
   /**
-   * Sizes the offer to {@code framework} on {@code agent} during a cycle, given what its role may be offered there
-   * ({@code available}, not to be modified): returns the amount to offer ({@code available} itself, the default, or a
-   * vector of the same width, such as {@code into}), or null to pass the framework over on this agent in this cycle.
-   * An amount must be allocatable (contain a minimum allocatable) and must not exceed {@code available}; range
-   * resources are offered whole with it. The decline filters are checked against the returned amount. An agent on
-   * which a framework was passed over is never cached as "all filtered", and a cycle that passed one over is never
-   * skipped as idle, so the answer may depend on any state of the allocator.
+   * Whether this allocator sizes its offers ({@link #offerFor} may return anything but {@code available}). Read once
+   * per cycle: when false, the cycle does not call {@link #offerFor} at all, so whole-agent offers cost nothing more.
+   */
+  boolean sizesOffers() {
+    return false;
+  }
+
+  /**
+   * Sizes the offer to {@code framework} on {@code agent} during a cycle (called only when {@link #sizesOffers}),
+   * given what its role may be offered there ({@code available}, not to be modified): returns the amount to offer
+   * ({@code available} itself, the default, or a vector of the same width that does not exceed it, such as
+   * {@code into}), or null to pass the framework over on this agent as if it were filtered, the agent then going to
+   * the next framework in order. The cycle also passes the framework over when an amount other than {@code available}
+   * holds no minimum allocatable resources; offers the agent's free ranges only with the whole of {@code available}
+   * (the same array, or equal quantities); and checks the decline filters against the amount as sized. A passed-over
+   * visit counts as a filtered one for the idle-cycle shortcuts, so a subclass whose sizes depend on anything but the
+   * agent's free resources must also turn off {@link #mayCacheIdleVisits}.
    */
   long[] offerFor(int agent, FrameworkState framework, long[] available, long[] into) {
     return available;

@@ -30,9 +30,8 @@ final class OfferCycle {
   private int[] order = new int[16];
   private long quietUntil = Long.MIN_VALUE;
   private long nextExpiry;
-  /** Whether an agent visit passed a framework over (then the agent is not cached as all filtered). */
-  private boolean passedOver;
-  private boolean passedOverInCycle;
+  /** Whether the allocator sizes its offers ({@link HierarchicalAllocator#sizesOffers}), read once per cycle. */
+  private boolean sizes;
   /** Scratch vectors of the agent table's width. */
   private long[] available;
   private long[] sized;
@@ -65,7 +64,7 @@ final class OfferCycle {
     }
     visit(now, n, offers);
     allocator.changed = false;
-    quietUntil = offers.size() == 0 && !passedOverInCycle ? nextExpiry : Long.MIN_VALUE;
+    quietUntil = offers.size() == 0 ? nextExpiry : Long.MIN_VALUE;
   }
 
   /** Runs a cycle over the listed agents only (already restricted to allocatable ones), in the order they were added. */
@@ -121,7 +120,7 @@ final class OfferCycle {
       }
     }
     nextExpiry = Long.MAX_VALUE;
-    passedOverInCycle = false;
+    sizes = allocator.sizesOffers();
     boolean mayCache = allocator.mayCacheIdleVisits();
     long epoch = allocator.eligibilityEpoch;
     for (int k = 0; k < n; k++) {
@@ -140,15 +139,13 @@ final class OfferCycle {
       }
       cache[r + BLOCKED_UNTIL] = Long.MAX_VALUE;
       int before = offers.size();
-      passedOver = false;
       allocateAgent(a, now, offers);
-      if (offers.size() == before && !passedOver) {
+      if (offers.size() == before) {
         cache[r + BLOCKED_EPOCH] = epoch;
         cache[r + BLOCKED_VERSION] = cache[r + VERSION];
         cache[r + BLOCKED_INELIGIBILITY] = allocator.ineligibilityEpoch;
         cache[r + BLOCKED_GPU_LOSS] = allocator.gpuLossEpoch;
       }
-      passedOverInCycle |= passedOver;
     }
   }
 
@@ -231,20 +228,26 @@ final class OfferCycle {
       if (gpuAgent && !framework.gpuCapable) {
         continue; // Mesos' filterGpuResources (MESOS-5634): GPU agents only for GPU_RESOURCES frameworks.
       }
-      long[] amount = allocator.offerFor(a, framework, free, sized);
-      if (amount == null) {
-        passedOver = true;
-        continue;
+      long[] amount = free;
+      NamedRanges offered = ranges;
+      if (sizes) {
+        amount = allocator.offerFor(a, framework, free, sized);
+        if (amount == null || amount != free && !allocator.isAllocatable(amount, 0)) {
+          continue; // passed over on this agent, as if filtered
+        }
+        if (amount != free && !Arrays.equals(amount, free)) {
+          offered = null; // ranges go only with the whole of what is available
+        }
       }
-      long expiry = filters.covering(a, framework.index, framework.filterEpoch, amount, 0, ranges, now);
+      long expiry = filters.covering(a, framework.index, framework.filterEpoch, amount, 0, offered, now);
       if (expiry != Long.MIN_VALUE) {
         nextExpiry = Math.min(nextExpiry, expiry);
         int r = agents.row(a) + BLOCKED_UNTIL;
         agents.rows[r] = Math.min(agents.rows[r], expiry);
         continue;
       }
-      offers.add(a, framework.index, amount, ranges == null ? null : Resources.wrap(amount.clone(), ranges));
-      allocator.allocate(a, framework, amount, ranges);
+      offers.add(a, framework.index, amount, offered == null ? null : Resources.wrap(amount.clone(), offered));
+      allocator.allocate(a, framework, amount, offered);
       return true;
     }
     return false;

@@ -19,7 +19,8 @@ final class AllocatorContractCoverageTest {
   /** The contract suites; a new allocator adds its own here. */
   static List<AllocatorContractTest> suites() {
     return List.of(new DrfContractTest(), new RandomContractTest(), new PriorityContractTest(),
-        new StaticSplitContractTest(), new StaticFractionsContractTest());
+        new StaticSplitContractTest(), new StaticFractionsContractTest(), new AssetContractTest(),
+        new SlotsContractTest(), new DrfSizedContractTest());
   }
 
   @Test

@@ -30,7 +30,15 @@ final class GpuCapabilityTest {
       List<Offer> second = allocator.allocate(2_000_000);
       assertEquals(1, second.size(), name);
       assertEquals("g1", second.get(0).agentId(), name);
-      assertEquals(Resources.parse("cpus:4;mem:4096;gpus:1"), second.get(0).resources(), name);
+      // slots offers whole slots (cpus:1;mem:2048 by default): two of them, and all the GPUs the slot does not name;
+      // drf-sized offers A what brings it to its fair share, 1 (it is alone), from 0.5 (c1's half of the cluster):
+      // half of each cluster total, so half of the one GPU.
+      String whole = switch (name) {
+        case "slots" -> "cpus:2;mem:4096;gpus:1";
+        case "drf-sized" -> "cpus:4;mem:4096;gpus:0.5";
+        default -> "cpus:4;mem:4096;gpus:1";
+      };
+      assertEquals(Resources.parse(whole), second.get(0).resources(), name);
     }
   }
 

@@ -3,6 +3,9 @@ package io.offerlab.cli;
 import io.offerlab.reports.compare.CompareManifest;
 import io.offerlab.reports.compare.Comparison;
 import io.offerlab.reports.compare.ComparisonSummary;
+import io.offerlab.reports.reproduce.ReproTable;
+import io.offerlab.reports.reproduce.StrategyProbe;
+import io.offerlab.simcore.results.AtomicFiles;
 import io.offerlab.simcore.results.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +62,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder.")
   Path out;
 
+  @Option(names = "--probe-strategy", description = "Also run the strategy-proofness probe: each framework in turn"
+      + " asks for 1.5x its non-dominant resources; writes strategy/ and strategy.csv, strategy.md (docs/fairness.md).")
+  boolean probeStrategy;
+
   @Override
   public Integer call() {
     List<String> allocators = List.of(allocatorList.split(",", -1));
@@ -87,6 +94,21 @@ final class CompareCommand implements Callable<Integer> {
           spec.commandLine().getErr().println("offerlab: " + message);
         }
       });
+    }
+    if (probeStrategy) {
+      List<Long> probeSeeds = seedList.isEmpty() ? List.of(seed == null ? 1L : seed) : seedList;
+      List<StrategyProbe.Row> rows = StrategyProbe.run(new StrategyProbe.Request(workload, workloadOptions,
+          allocators, cluster, config, probeSeeds), out.resolve("strategy"), RunProgress.threads(threads));
+      ReproTable table = StrategyProbe.table("strategy", "Strategy-proofness probe", rows, probeSeeds);
+      table.writeCsv(out);
+      AtomicFiles.write(out.resolve("strategy.md"), "# " + table.title() + "\n\n" + table.markdown()
+          .substring(table.markdown().indexOf('\n') + 1));
+      for (StrategyProbe.Row r : rows) {
+        if (r.gained()) {
+          spec.commandLine().getOut().printf(java.util.Locale.ROOT, "strategy probe: %s gains by lying under %s%n",
+              r.framework(), r.allocator());
+        }
+      }
     }
     Results.Run ran = summary.allocators().get(0).summary().results().run();
     spec.commandLine().getOut().printf(java.util.Locale.ROOT, "compare: %d runs in %.1f s%ncluster: %s (%s)%n"

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         ExecuteCommand.class,
         ReplayCommand.class,
         FidelityCommand.class,
+        ReproduceCommand.class,
     })
 public final class Main implements Runnable {
   /** Exit code for bad usage or bad input. */

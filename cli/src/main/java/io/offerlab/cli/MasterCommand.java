@@ -86,7 +86,8 @@ final class MasterCommand implements Callable<Integer> {
     if (allocatorConfig != null) {
       AllocatorSettings settings = SimulationConfig.load(allocatorConfig).allocator();
       allocatorOptions = allocatorOptions.withPriorities(settings.priorities()).withPartitions(settings.partitions())
-          .withPartitionRoles(settings.partitionRoles());
+          .withPartitionRoles(settings.partitionRoles()).withSlotSize(settings.slot())
+          .withOfferSize(settings.offerSizeValue());
       weights = settings.weights();
     }
     var options = new MasterRuntime.Options(ip, port, allocator,

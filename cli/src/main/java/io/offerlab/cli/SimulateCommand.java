@@ -37,7 +37,7 @@ final class SimulateCommand implements Callable<Integer> {
   Map<String, String> workloadOptions = new LinkedHashMap<>();
 
   @Option(names = "--allocator", required = true, paramLabel = "NAME",
-      description = "The allocator: drf, priority, static, random.")
+      description = "The allocator: drf, priority, static, random, asset, slots, drf-sized.")
   String allocator;
 
   @Option(names = "--cluster", paramLabel = "SPEC",

@@ -35,8 +35,8 @@ class RecordAndValidateTest {
       Path out = tmp.resolve(allocators.replace(',', '-'));
       CliRun run = CliRun.of(small("compare", "--allocators", allocators, "--out", out.toString()));
       assertEquals(2, run.code(), run.err());
-      assertEquals("offerlab: --allocators: unknown allocator 'foo': expected one of [drf, random, priority, static]",
-          run.err().strip());
+      assertEquals("offerlab: --allocators: unknown allocator 'foo': expected one of "
+          + io.offerlab.allocators.Allocators.names(), run.err().strip());
       assertFalse(Files.exists(out), allocators + ": nothing is written, not even an empty folder");
     }
   }
@@ -49,7 +49,7 @@ class RecordAndValidateTest {
     CliRun run = CliRun.of("sweep", "--config", file.toString(), "--out", out.toString());
     assertEquals(2, run.code(), run.err());
     assertEquals("offerlab: " + file + ": allocators: unknown allocator 'foo': expected one of "
-        + "[drf, random, priority, static]", run.err().strip());
+        + io.offerlab.allocators.Allocators.names(), run.err().strip());
     assertFalse(Files.exists(out.resolve("runs")), "no run started");
   }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -50,6 +51,14 @@ public final class Simulations {
    *     where possible
    */
   public static RunResult run(RunSpec spec, Path outDir, ProgressListener progress) {
+    return run(spec, UnaryOperator.identity(), outDir, progress);
+  }
+
+  /**
+   * Runs {@code spec} with every job of its workload passed through {@code transform} first (e.g. the strategy-proofness
+   * probe's inflated requests); roles, priorities and the cluster are read from the workload as it is.
+   */
+  public static RunResult run(RunSpec spec, UnaryOperator<Job> transform, Path outDir, ProgressListener progress) {
     SimulationConfig config = SimulationConfig.load(spec.config(), Workloads.suggestedConfig(spec.workload()));
     Allocators.spec(spec.allocator());
     Map<String, String> options = new TreeMap<>(spec.workloadOptions());
@@ -68,7 +77,8 @@ public final class Simulations {
       }
     }
     RoleFacts facts = needsFacts(config, spec.allocator()) ? facts(spec.workload(), options, config) : RoleFacts.NONE;
-    try (Workload workload = Workloads.open(spec.workload(), options)) {
+    try (Workload opened = Workloads.open(spec.workload(), options)) {
+      Workload workload = transform == UnaryOperator.<Job>identity() ? opened : new Transformed(opened, transform);
       return run(config, workload, spec.allocator(), spec.cluster(), spec.seed(), facts, true, outDir, progress);
     }
   }
@@ -235,5 +245,33 @@ public final class Simulations {
       });
     }
     return new RoleFacts(List.copyOf(roles), priorities);
+  }
+
+  /** A workload whose jobs pass through a function; the rest is the original's. */
+  private record Transformed(Workload original, UnaryOperator<Job> transform) implements Workload {
+    @Override
+    public String spec() {
+      return original.spec();
+    }
+
+    @Override
+    public java.util.stream.Stream<Job> jobs() {
+      return original.jobs().map(transform);
+    }
+
+    @Override
+    public java.util.Optional<List<io.offerlab.workloads.AgentGroup>> clusterHint() {
+      return original.clusterHint();
+    }
+
+    @Override
+    public io.offerlab.workloads.WorkloadStats skipped() {
+      return original.skipped();
+    }
+
+    @Override
+    public void close() {
+      original.close();
+    }
   }
 }

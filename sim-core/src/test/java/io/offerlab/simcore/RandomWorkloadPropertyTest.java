@@ -20,10 +20,13 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * Property: on any small workload of batch, service and gang jobs that fit the cluster, with no failures, every job
- * completes, every launched task completes, conservation holds after every event, and the summary's counts agree
- * with jobs.csv.
+ * completes (but gangs under {@code slots} and {@code drf-sized}), every launched task completes, conservation holds
+ * after every event, and the summary's counts agree with jobs.csv.
  */
 class RandomWorkloadPropertyTest {
+  /** Allocators under which gangs that fit the cluster may still never be offered enough at once (issue 19). */
+  private static final java.util.Set<String> GANGS_MAY_WAIT = java.util.Set.of("slots", "drf-sized");
+
   @Property(tries = 30)
   void everyJobCompletesAndResourcesAreConserved(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
       @ForAll @IntRange(min = 1, max = 40) int jobCount, @ForAll("allocators") String allocator) throws IOException {
@@ -50,7 +53,15 @@ class RandomWorkloadPropertyTest {
           simulation: {checkInvariants: true}
           """, jobs, allocator, "uniform:4:cpus:4;mem:4096", seed, dir);
       var summary = run.results().get("summary");
-      if (!allocator.equals("static")) {
+      if (GANGS_MAY_WAIT.contains(allocator)) {
+        // slots offers two of an agent's 4 CPUs here (4 GB holds two 2 GB slots), and drf-sized offers a framework no
+        // more than its fair share: two frameworks whose gangs each need more than they are offered at once split
+        // the cluster and wait for ever (the run ends "stalled"). Every other job completes.
+        long others = run.jobs().stream().filter(j -> !j.get("kind").equals("gang")).count();
+        long othersCompleted = run.jobs().stream()
+            .filter(j -> !j.get("kind").equals("gang") && j.get("outcome").equals("COMPLETED")).count();
+        assertEquals(others, othersCompleted, "every job but gangs completes");
+      } else if (!allocator.equals("static")) {
         assertEquals(jobCount, summary.at("/jobs/completed").asInt(), "every job completes");
         assertEquals("completed", summary.get("endReason").asText());
       }

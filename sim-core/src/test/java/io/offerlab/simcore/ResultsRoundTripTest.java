@@ -68,10 +68,11 @@ class ResultsRoundTripTest {
         new Results.Summary(29381353.6, new Results.Utilisation(0.5, 0.25, 1e-5),
             new Results.Utilisation(0.1, 0.1, 0), new Results.Utilisation(Double.NaN, 0, 0),
             new Results.JobCounts(12_112_181, 12_112_000, 100, 1, 80), new Results.TaskCounts(1L << 40, 3, 2, 1, 0),
-            some, none, 0.93, new Results.OfferCounts(12_112_181, 1, 2, 3), 0, "completed"),
+            some, none, 0.93, new Results.OfferCounts(12_112_181, 1, 2, 3), 0, "completed",
+            new Results.Probes(0.25, 1, Double.NaN, 40)),
         new Results.Isolation("shares", "limit", 1e20, 0.0001, 0, 2, none),
         List.of(new Results.Framework("a", "a", 1, 1, 0, 2, 2, 0, 0, 0, 0.3, 0.45, 80.2, 9e5, 9e5, 1e-4, 0, 0,
-            Map.of("memory-limit", 2L), some, none, none)), 0);
+            Map.of("memory-limit", 2L), some, none, none, new Results.Probes(0.5, 0.75, 1, 4), 12.5)), 0);
     ResultsJson.write(dir, results);
     String text = ResultsJson.render(results);
     Results read = ResultsJson.read(dir.resolve("results.json"));
@@ -81,6 +82,8 @@ class ResultsRoundTripTest {
     assertTrue(text.contains("\"mean\": 1.5e-7"), text);
     assertTrue(text.contains("\"p50\": 123456,"), "half-even: " + text);
     assertTrue(Double.isNaN(read.summary().jobWaitSeconds().mean()), "null reads as NaN");
-    assertNull(new Results.Summary(0, null, null, null, null, null, none, none, 0, null, 0, "").gpus());
+    assertNull(new Results.Summary(0, null, null, null, null, null, none, none, 0, null, 0, "", null).gpus());
+    assertEquals(0.25, read.summary().probes().sharingIncentive());
+    assertEquals(4, read.frameworks().get(0).probes().samples());
   }
 }

@@ -3,6 +3,7 @@ package io.offerlab.allocators.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.AllocatorOptions.Partition;
+import io.offerlab.allocators.OfferSize;
 import io.offerlab.allocators.Resources;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * Reads a scenario's {@code options} object into {@link AllocatorOptions}. Known keys: {@code priorities},
- * {@code partitions}, {@code partitionRoles}, {@code minAllocatable}, {@code minFilterSeconds}, and
+ * {@code partitions}, {@code partitionRoles}, {@code minAllocatable}, {@code minFilterSeconds}, {@code slotSize} (the
+ * {@code slots} allocator's slot, a resource string), {@code offerSize} ({@code whole} or {@code fair-share}, for
+ * {@code drf}), and
  * {@code refuseSeconds} (the frameworks' default decline filter in simulations; a scenario's recover steps state their
  * own, so it changes nothing here).
  */
@@ -41,6 +44,8 @@ final class ScenarioOptions {
             yield options;
           }
           case "minFilterSeconds" -> options.withMinFilterSeconds(number(value, file, path));
+          case "slotSize" -> options.withSlotSize(AllocatorOptions.parseSlotSize(text(value, file, path)));
+          case "offerSize" -> options.withOfferSize(OfferSize.parse(text(value, file, path)));
           case "priorities" -> options.withPriorities(priorities(value, file, path));
           case "partitions" -> options.withPartitions(partitions(value, file, path));
           case "partitionRoles" -> options.withPartitionRoles(strings(value, file, path));
@@ -52,7 +57,7 @@ final class ScenarioOptions {
             yield options.withMinAllocatable(alternatives);
           }
           default -> throw fail(file, path, "unknown option, expected one of [minAllocatable, minFilterSeconds, "
-              + "partitionRoles, partitions, priorities, refuseSeconds]");
+              + "offerSize, partitionRoles, partitions, priorities, refuseSeconds, slotSize]");
         };
       } catch (ScenarioException e) {
         throw e;
@@ -113,6 +118,13 @@ final class ScenarioOptions {
       list.add(item.asText());
     }
     return list;
+  }
+
+  private static String text(JsonNode value, String file, String path) {
+    if (!value.isTextual()) {
+      throw fail(file, path, "expected a string, found " + value);
+    }
+    return value.asText();
   }
 
   private static double number(JsonNode value, String file, String path) {

@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * A deliberately naive model of the allocator scenario contract (ARCHITECTURE.md sections 4 and 5, and issue 10) for
- * {@code drf}, {@code random}, {@code priority} and {@code static}: plain maps, every rule applied as written, every
+ * {@code drf}, {@code random}, {@code priority}, {@code static}, {@code asset}, {@code slots} and {@code drf-sized}
+ * (issue 19): plain maps, every rule applied as written, every
  * share and order recomputed from scratch at every step, and no caches. It is the oracle the real allocators are
  * compared with, offer by offer; it is never used outside tests.
  *
@@ -40,6 +41,16 @@ import java.util.TreeMap;
  *   <li>DRF order: weighted dominant share (Mesos' {@code calculateShare}: allocation / total as doubles of the
  *       decimal values, divided by the weight), then fewer picks, then the smaller name. Strict priority puts a
  *       higher priority first. Random order is {@link OracleDrawOrder}.
+ *   <li>Asset order: as DRF, with the sum over kinds (in name order) of allocation / total in place of the largest.
+ *   <li>Slots order: as DRF, with the slots held in place of the share: the largest over the slot's kinds of
+ *       allocation / slot rounded up. Slot offers: an agent has k = the smallest over the slot's kinds of
+ *       free / slot rounded down free slots; with none the framework is passed over, else it is offered k slots of
+ *       the slot's kinds and all that is free of the others.
+ *   <li>Fair-share-sized offers ({@code drf-sized}, or {@code drf} with {@code offerSize: fair-share}): f = the role's
+ *       weight / the exact sum of the weights of roles with an active, unsuppressed framework / the number of such
+ *       frameworks in the role; g = max(0, f - the framework's dominant share); each kind of the offer is
+ *       min(free, g x cluster total rounded to the nearest thousandth). A sized offer holding no minimum allocatable alternative passes the
+ *       framework over, as if it were filtered; filters are checked against the sized offer.
  *   <li>Picks count offers. A framework's count goes with it; a role's is forgotten when its last framework leaves.
  *   <li>Weights may be set for roles with no framework; they are kept for when one arrives.
  *   <li>Times are rounded to whole microseconds; a filter set at t for r seconds blocks while now &lt;
@@ -117,6 +128,10 @@ final class NaiveOracle {
   private final SplittableRandom random;
   private final OracleDrawOrder roleDraws;
   private final Map<String, OracleDrawOrder> frameworkDraws = new HashMap<>();
+  /** What the rules of issue 19 did so far (sized offers, frameworks passed over), for coverage statistics. */
+  private final Set<String> events = new java.util.TreeSet<>();
+  /** The slot of {@code slots}: {@code slotSize}, by default {@code cpus:1;mem:2048}. */
+  private final TreeMap<String, Long> slot;
   private long agentsAdded;
   private double time;
   private long now;
@@ -125,7 +140,8 @@ final class NaiveOracle {
     this.config = config;
     this.random = new SplittableRandom(config.seed());
     this.roleDraws = new OracleDrawOrder(random, this::weight);
-    if (!List.of("drf", "random", "priority", "static").contains(config.allocator())) {
+    this.slot = OracleResources.parse(config.slotSize() == null ? "cpus:1;mem:2048" : config.slotSize());
+    if (!List.of("drf", "random", "priority", "static", "asset", "slots", "drf-sized").contains(config.allocator())) {
       throw new IllegalArgumentException("the oracle has no model of allocator '" + config.allocator() + "'");
     }
   }
@@ -368,8 +384,22 @@ final class NaiveOracle {
           continue;
         }
         for (Framework framework : frameworksInOrder(role)) {
-          if (offerable(framework, agent, available)) {
-            offer(framework, agent, available, offers);
+          if (!framework.eligible() || agent.total.getOrDefault("gpus", 0L) > 0 && !framework.gpu) {
+            continue;
+          }
+          TreeMap<String, Long> sized = sized(framework, available);
+          if (sized == null) {
+            continue;
+          }
+          if (!allocatable(sized)) {
+            events.add("sized offer below the minimum allocatable");
+            continue;
+          }
+          if (!sized.equals(available)) {
+            events.add("offer smaller than what is free");
+          }
+          if (offerable(framework, agent, sized)) {
+            offer(framework, agent, sized, offers);
             offered = true;
             break;
           }
@@ -417,6 +447,79 @@ final class NaiveOracle {
     offers.merge(List.of(framework.id, agent.id), amount, OracleResources::plus);
   }
 
+  /**
+   * What the framework is offered out of {@code available}: all of it, k whole slots ({@code slots}), or its fair
+   * share ({@code drf-sized}, or {@code drf} with {@code offerSize: fair-share}); null when an agent has no free slot.
+   */
+  private TreeMap<String, Long> sized(Framework framework, TreeMap<String, Long> available) {
+    String allocator = config.allocator();
+    if (allocator.equals("slots")) {
+      TreeMap<String, Long> slot = slot();
+      long k = Long.MAX_VALUE;
+      for (var e : slot.entrySet()) {
+        k = Math.min(k, available.getOrDefault(e.getKey(), 0L) / e.getValue());
+      }
+      if (k == 0) {
+        events.add("agent without a free slot");
+        return null;
+      }
+      TreeMap<String, Long> offer = new TreeMap<>(available);
+      for (var e : slot.entrySet()) {
+        offer.put(e.getKey(), k * e.getValue());
+      }
+      return offer;
+    }
+    if (allocator.equals("drf-sized") || allocator.equals("drf") && "fair-share".equals(config.offerSize())) {
+      java.math.BigDecimal weights = java.math.BigDecimal.ZERO;
+      for (String role : rolePicks.keySet()) {
+        if (eligibleIn(role) > 0) {
+          weights = weights.add(new java.math.BigDecimal(weight(role)));
+        }
+      }
+      double fair = weight(framework.role) / weights.doubleValue() / (double) eligibleIn(framework.role);
+      TreeMap<String, Long> total = clusterTotal();
+      double g = Math.max(0.0, fair - OracleResources.share(heldBy(framework), total));
+      TreeMap<String, Long> offer = new TreeMap<>();
+      available.forEach((kind, free) -> {
+        long v = Math.min(free, Math.round(g * (double) total.getOrDefault(kind, 0L)));
+        if (v > 0) {
+          offer.put(kind, v);
+        }
+      });
+      return offer;
+    }
+    return available;
+  }
+
+  private TreeMap<String, Long> slot() {
+    return slot;
+  }
+
+  /**
+   * The measure clients are ordered by, before a role's weight divides it: the dominant share, the sum of the shares
+   * ({@code asset}) or the slots held ({@code slots}).
+   */
+  private double measure(TreeMap<String, Long> held, TreeMap<String, Long> total) {
+    if (config.allocator().equals("asset")) {
+      double sum = 0;
+      for (var e : total.entrySet()) {
+        if (e.getValue() > 0) {
+          sum += OracleResources.mesosValue(held.getOrDefault(e.getKey(), 0L)) / OracleResources.mesosValue(e.getValue());
+        }
+      }
+      return sum;
+    }
+    if (config.allocator().equals("slots")) {
+      long slots = 0;
+      for (var e : slot().entrySet()) {
+        long h = held.getOrDefault(e.getKey(), 0L);
+        slots = Math.max(slots, (h + e.getValue() - 1) / e.getValue());
+      }
+      return slots;
+    }
+    return OracleResources.share(held, total);
+  }
+
   /** What {@code role} may be offered on the agent: all its free resources, or its static partition's part. */
   private TreeMap<String, Long> availableFor(Agent agent, String role) {
     TreeMap<String, Long> free = free(agent);
@@ -458,7 +561,7 @@ final class NaiveOracle {
     rolePicks.keySet().forEach(r -> priorityOf.put(r,
         config.allocator().equals("priority") ? (long) config.priorities().getOrDefault(r, 0) : 0L));
     Map<String, Double> shares = new HashMap<>();
-    rolePicks.keySet().forEach(r -> shares.put(r, OracleResources.share(roleHeld(r), clusterTotal()) / weight(r)));
+    rolePicks.keySet().forEach(r -> shares.put(r, measure(roleHeld(r), clusterTotal()) / weight(r)));
     return rolePicks.keySet().stream()
         .sorted(Comparator.<String>comparingLong(r -> -priorityOf.get(r))
             .thenComparingDouble(shares::get)
@@ -470,7 +573,7 @@ final class NaiveOracle {
   private List<Framework> frameworksInOrder(String role) {
     TreeMap<String, Long> total = clusterTotal();
     return frameworks.values().stream().filter(f -> f.role.equals(role))
-        .sorted(Comparator.<Framework>comparingDouble(f -> OracleResources.share(heldBy(f), total))
+        .sorted(Comparator.<Framework>comparingDouble(f -> measure(heldBy(f), total))
             .thenComparingLong(f -> f.picks)
             .thenComparing(f -> f.id))
         .toList();
@@ -569,6 +672,11 @@ final class NaiveOracle {
   List<Long> liveFilterExpiries() {
     return frameworks.values().stream().flatMap(f -> f.filters.stream()).map(Filter::expiresAt)
         .filter(e -> e > now).distinct().sorted().toList();
+  }
+
+  /** What the rules of issue 19 did so far: offers smaller than what is free, frameworks passed over. */
+  Set<String> events() {
+    return Set.copyOf(events);
   }
 
   /** The last time given, in seconds (0 at the start). */

@@ -71,6 +71,7 @@ final class OracleCases {
       cases.steps.add(step);
       List<OfferLine> offers = cases.oracle.apply(step);
       if (offers != null) {
+        cases.features.addAll(cases.oracle.events());
         cases.expected.add(new Allocation(cases.steps.size() - 1, offers));
         if (!offers.isEmpty()) {
           cases.features.add("offers made");
@@ -305,5 +306,13 @@ final class OracleCases {
         "gpu framework", "framework without gpu capability", "agent added with a framework's use",
         "agent added with a use of a framework not added yet", "update agent", "update agent below what is held",
         "resource provider", "resource provider with a use");
+  }
+
+  /** The features above and those of the rules of issue 19 (sized offers, slots), for their allocators. */
+  static List<String> allFeatureNames() {
+    List<String> all = new ArrayList<>(featureNames());
+    all.addAll(List.of("offer smaller than what is free", "sized offer below the minimum allocatable",
+        "agent without a free slot"));
+    return all;
   }
 }

@@ -208,7 +208,15 @@ final class ScenarioErrorTest {
         bad("bad minAllocatable resource", "options.minAllocatable", """
             {"allocator": "drf", "options": {"minAllocatable": ["cpus:lots"]}, "steps": []}"""),
         bad("negative minFilterSeconds", "options.minFilterSeconds", """
-            {"allocator": "drf", "options": {"minFilterSeconds": -1}, "steps": []}"""));
+            {"allocator": "drf", "options": {"minFilterSeconds": -1}, "steps": []}"""),
+        bad("unknown offer size", "options.offerSize", """
+            {"allocator": "drf", "options": {"offerSize": "half"}, "steps": []}"""),
+        bad("malformed slot size", "options.slotSize", """
+            {"allocator": "slots", "options": {"slotSize": "cpus:one"}, "steps": []}"""),
+        bad("slot size with ranges", "options.slotSize", """
+            {"allocator": "slots", "options": {"slotSize": "ports:[1-2]"}, "steps": []}"""),
+        bad("slot size that is not a string", "options.slotSize", """
+            {"allocator": "slots", "options": {"slotSize": 2}, "steps": []}"""));
   }
 
   private static Arguments bad(String what, String field, String json) {

@@ -114,7 +114,7 @@ final class ReplayResults {
         new Results.TaskCounts(counters.launched.get(), tasksCompleted, tasksFailed, tasksKilled, 0),
         distribution(jcts), distribution(waits), jainSum / n,
         new Results.OfferCounts(counters.made.get(), counters.accepted.get(), counters.declined.get(), 0), 0,
-        jobs.size() == completed + failed + killed ? "completed" : "stalled");
+        jobs.size() == completed + failed + killed ? "completed" : "stalled", null);
     var isolation = new Results.Isolation("shares", "limit", Double.NaN, Double.NaN, Double.NaN, 0,
         Distribution.EMPTY);
     List<Results.Framework> fws = new ArrayList<>();
@@ -154,7 +154,7 @@ final class ReplayResults {
       }
       fws.add(new Results.Framework(name, roles.get(name), fJobs, fDone, fFailed, fTasks, fTasksDone, fTasksFailed,
           fTasksKilled, 0, shareSum[f] / n, Double.NaN, end > 0 ? cpuSeconds / end : Double.NaN, cpuSeconds, cpuSeconds, 0,
-          0, 0, Map.of(), distribution(fj), distribution(fw), Distribution.EMPTY));
+          0, 0, Map.of(), distribution(fj), distribution(fw), Distribution.EMPTY, null, Double.NaN));
     }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("replay", Map.of("master", o.master(), "speedup", o.speedup(), "limit", (long) o.limit()));

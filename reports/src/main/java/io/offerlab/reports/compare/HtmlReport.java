@@ -166,7 +166,9 @@ final class HtmlReport {
     out.append("</table>\n<p class=\"note\">Utilisation: time-weighted mean share of the cluster held by tasks "
         + "(alloc), used by them, or locked in outstanding offers. Speedup: the baseline's total job completion time "
         + "over the allocator's, on jobs that completed under both; run-time speedup: the same with each job's run time "
-        + "(first task start to finish).</p>\n");
+        + "(first task start to finish). Sharing incentive, envy-free, Pareto efficient: the fraction of the fairness "
+        + "probe's looks (every metrics.probeInterval of simulated time) at which the property of the DRF paper "
+        + "(Ghodsi et al., NSDI 2011) held for every framework with pending work; docs/fairness.md.</p>\n");
   }
 
   private static void frameworkTable(StringBuilder out, ComparisonSummary summary) {

@@ -14,7 +14,9 @@ final class SummaryTables {
       {"CPU alloc", "cpus_allocated", "p"}, {"CPU used", "cpus_used", "p"}, {"mem alloc", "mem_allocated", "p"},
       {"mem used", "mem_used", "p"}, {"CPU in offers", "cpus_offered", "p"}, {"makespan (s)", "makespan_s", "n"},
       {"jobs done", "jobs_completed", "n"}, {"mean JCT (s)", "jct_mean_s", "n"}, {"p95 JCT (s)", "jct_p95_s", "n"},
-      {"mean wait (s)", "wait_mean_s", "n"}, {"Jain", "jain", "n"}, {"offers made", "offers_made", "n"},
+      {"mean wait (s)", "wait_mean_s", "n"}, {"Jain", "jain", "n"}, {"sharing incentive", "sharing_incentive", "p"},
+      {"envy-free", "envy_freeness", "p"}, {"Pareto efficient", "pareto_efficiency", "p"},
+      {"offers made", "offers_made", "n"},
       {"accepted", "offers_accepted", "n"}, {"declined", "offers_declined", "n"},
       {"rescinded", "offers_rescinded", "n"}};
   /**
@@ -87,7 +89,9 @@ final class SummaryTables {
     StringBuilder out = new StringBuilder("# ").append(title).append("\n\n").append(preamble);
     out.append("Speedup: the baseline's (").append(summary.baseline())
         .append(") total job completion time over the allocator's, on jobs that completed under both; run-time "
-            + "speedup: the same with each job's run time (first task start to finish).\n\n");
+            + "speedup: the same with each job's run time (first task start to finish). Sharing incentive, envy-free, "
+            + "Pareto efficient: the fraction of the fairness probe's looks at which the property held for every "
+            + "framework with pending work (docs/fairness.md).\n\n");
     List<String> header = new ArrayList<>(List.of("allocator"));
     for (String[] column : HEADLINE) {
       header.add(column[0]);

@@ -60,6 +60,9 @@ public record RunSummary(Results results, Map<String, Double> metrics, List<Fram
       value("wait_p95_s", r -> r.summary().jobWaitSeconds().p95()),
       value("wait_p99_s", r -> r.summary().jobWaitSeconds().p99()),
       value("jain", r -> r.summary().jainDominantShare()),
+      value("sharing_incentive", r -> probe(r.summary().probes(), Results.Probes::sharingIncentive)),
+      value("envy_freeness", r -> probe(r.summary().probes(), Results.Probes::envyFreeness)),
+      value("pareto_efficiency", r -> probe(r.summary().probes(), Results.Probes::paretoEfficiency)),
       count("offers_made", r -> r.summary().offers().made()),
       count("offers_accepted", r -> r.summary().offers().accepted()),
       count("offers_declined", r -> r.summary().offers().declined()),
@@ -82,7 +85,14 @@ public record RunSummary(Results results, Map<String, Double> metrics, List<Fram
       value("jct_p95_s", f -> f.jobCompletionSeconds().p95()),
       value("wait_mean_s", f -> f.jobWaitSeconds().mean()),
       value("wait_p50_s", f -> f.jobWaitSeconds().p50()),
-      value("wait_p95_s", f -> f.jobWaitSeconds().p95()));
+      value("wait_p95_s", f -> f.jobWaitSeconds().p95()),
+      value("sharing_incentive", f -> probe(f.probes(), Results.Probes::sharingIncentive)),
+      value("envy_freeness", f -> probe(f.probes(), Results.Probes::envyFreeness)),
+      value("pareto_efficiency", f -> probe(f.probes(), Results.Probes::paretoEfficiency)));
+
+  private static double probe(Results.Probes probes, ToDoubleFunction<Results.Probes> value) {
+    return probes == null ? Double.NaN : value.applyAsDouble(probes);
+  }
 
   private static <T> Metric<T> value(String column, ToDoubleFunction<T> value) {
     return new Metric<>(column, false, value);

@@ -57,7 +57,7 @@ final class FrameworkScheduler {
   private final List<OfferState> held = new ArrayList<>();
   final DecisionDone decision;
   private boolean deciding;
-  private final Placement placement = new Placement();
+  private final Placement placement;
   private final long[] milli = new long[4];
   private long[] resolveKeys = new long[16];
   private final AgentOrder agentOrder = new AgentOrder();
@@ -77,10 +77,14 @@ final class FrameworkScheduler {
   final Map<String, Long> failureReasons = new TreeMap<>();
   /** Whether the framework has declared the GPU_RESOURCES capability. */
   private boolean gpuCapable;
+  /** Simulated time its scheduler spent deciding (decisions started), and when the last decision ends. */
+  private long busyMicros;
+  private long decisionEnd;
 
   FrameworkScheduler(SimContext ctx, SchedulerDriver driver, RunProgress progress, String name, String role, int index,
       FrameworkSettings settings, boolean gpuCapable) {
     this.ctx = ctx;
+    this.placement = new Placement(ctx.slots());
     this.gpuCapable = gpuCapable;
     this.driver = driver;
     this.progress = progress;
@@ -141,6 +145,26 @@ final class FrameworkScheduler {
       suppressed = true;
       driver.suppress(this);
     }
+  }
+
+  /** Returns the simulated time its scheduler spent deciding up to {@code end} (a decision running on is cut there). */
+  long busyMicros(long end) {
+    return busyMicros - Math.max(0, decisionEnd - end);
+  }
+
+  /** Returns its queued jobs in submission order (read only; for the fairness probes). */
+  Iterable<JobRun> queued() {
+    return queue;
+  }
+
+  /** Returns how many of its tasks wait to be launched. */
+  int pendingTasks() {
+    return pendingTasks;
+  }
+
+  /** Returns how many of its tasks run. */
+  int runningTasks() {
+    return runningTasks;
   }
 
   /** Returns whether it has declared the GPU_RESOURCES capability. */
@@ -283,6 +307,8 @@ final class FrameworkScheduler {
       time = settings.tJobMicros() * Math.max(1, jobsPlaced) + settings.tTaskMicros() * placement.size();
     }
     deciding = true;
+    busyMicros += time;
+    decisionEnd = now + time;
     if (time == 0) {
       apply(now);
     } else {
@@ -335,7 +361,7 @@ final class FrameworkScheduler {
         continue;
       }
       if (offer.launched() == 0 && holdFor != null && !holdFor.finished()
-          && Placement.hostsATaskOf(offer, holdFor)) {
+          && Placement.hostsATaskOf(offer, holdFor, ctx.slots())) {
         held.add(offer);
       } else {
         resolveKeys[resolving++] = ((long) offer.agentIndex() << 32) | i;

@@ -16,6 +16,11 @@ final class IntDeque {
     return size == 0;
   }
 
+  /** Returns the i-th value from the front. */
+  int get(int i) {
+    return items[(head + i) & (items.length - 1)];
+  }
+
   void addFirst(int value) {
     grow();
     head = (head - 1 + items.length) & (items.length - 1);

@@ -94,6 +94,12 @@ final class JobRun {
     return size;
   }
 
+  /** Returns the spec of the k-th pending task (0 &lt;= k &lt; {@link #pending()}), in the order they would launch. */
+  TaskSpec pendingSpec(int k) {
+    int fronts = front.size();
+    return specs.get(k < fronts ? front.get(k) : nextUnstarted + k - fronts);
+  }
+
   /** Takes the next pending task index, or -1. */
   int pollPending() {
     if (!front.isEmpty()) {

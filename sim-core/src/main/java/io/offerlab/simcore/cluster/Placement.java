@@ -39,8 +39,14 @@ final class Placement {
   private int skippedSize;
   private final List<Integer> gangTaken = new ArrayList<>();
   private FrameworkSettings settings;
+  /** How requests are counted (whole slots under the {@code slots} allocator). */
+  private final SlotRounding slots;
   /** The number of the current decision; an offer's planning scratch is reset when it first meets a new one. */
   private int stamp;
+
+  Placement(SlotRounding slots) {
+    this.slots = slots;
+  }
 
   /** Sets the offers the decision may use: the first {@code count} of {@code offers}, all outstanding. */
   void setOffers(OfferState[] offers, int count) {
@@ -209,6 +215,7 @@ final class Placement {
     milli[1] = Milli.of(shape.memMb());
     milli[2] = Milli.of(shape.diskMb());
     milli[3] = Milli.of(shape.gpus());
+    slots.round(milli);
   }
 
   private int findOffer(int maxPer) {
@@ -260,11 +267,17 @@ final class Placement {
   }
 
   /** Whether the offer alone could host one of the job's tasks (offers that cannot are not worth holding). */
-  static boolean hostsATaskOf(OfferState offer, JobRun job) {
+  static boolean hostsATaskOf(OfferState offer, JobRun job, SlotRounding slots) {
+    long[] request = new long[4];
     for (var spec : job.specs()) {
       ResourceShape r = spec.request();
-      if (Milli.of(r.cpus()) <= offer.cpus && Milli.of(r.memMb()) <= offer.mem && Milli.of(r.diskMb()) <= offer.disk
-          && Milli.of(r.gpus()) <= offer.gpus) {
+      request[0] = Milli.of(r.cpus());
+      request[1] = Milli.of(r.memMb());
+      request[2] = Milli.of(r.diskMb());
+      request[3] = Milli.of(r.gpus());
+      slots.round(request);
+      if (request[0] <= offer.cpus && request[1] <= offer.mem && request[2] <= offer.disk
+          && request[3] <= offer.gpus) {
         return true;
       }
     }

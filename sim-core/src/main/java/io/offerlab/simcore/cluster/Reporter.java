@@ -45,7 +45,7 @@ final class Reporter {
         new TaskCounts(c.tasksLaunched(), c.tasksCompleted(), c.tasksFailed(), c.tasksKilled(), c.tasksLost()),
         sim.jct.summary(), sim.wait.summary(), m.meanJain(end),
         new OfferCounts(c.offersMade(), c.offersAccepted(), c.offersDeclined(), c.offersRescinded()), c.agentFailures(),
-        endReason);
+        endReason, sim.probes.tally().run());
 
     double throttled = 0;
     List<Framework> perFramework = new ArrayList<>();
@@ -69,7 +69,8 @@ final class Reporter {
         m.meanCpus(f.index, end),
         m.cpuSecondsAllocated(f.index, end), m.cpuSecondsUsed(f.index, end), m.cpuSecondsOffered(f.index, end),
         m.throttledSeconds(f.index, end), f.oomKills, new TreeMap<>(f.failureReasons), f.jct.summary(),
-        f.wait.summary(), f.slowdown.summary());
+        f.wait.summary(), f.slowdown.summary(), sim.probes.tally().framework(f.index),
+        f.busyMicros(end) / 1e6);
   }
 
   private Map<String, Object> allocatorOptions() {
@@ -95,6 +96,13 @@ final class Reporter {
       }
     }
     map.put("partitions", partitions);
+    // Listed only when set, so that results of runs that do not use them read as before.
+    if (!options.slotSize().equals(AllocatorOptions.DEFAULT_SLOT_SIZE)) {
+      map.put("slotSize", options.slotSize().toString());
+    }
+    if (options.offerSize() != io.offerlab.allocators.OfferSize.WHOLE) {
+      map.put("offerSize", options.offerSize().text());
+    }
     return map;
   }
 }

@@ -6,6 +6,7 @@ import io.offerlab.allocators.AllocatorOptions.Partition;
 import io.offerlab.allocators.Allocators;
 import io.offerlab.allocators.Capability;
 import io.offerlab.allocators.Resources;
+import io.offerlab.allocators.SlotsAllocator;
 import io.offerlab.isolationmodel.AgentModel;
 import io.offerlab.isolationmodel.IsolationConfig;
 import io.offerlab.simcore.config.ClusterSpec;
@@ -48,6 +49,7 @@ public final class Simulation implements RunProgress {
   final Engine engine = new Engine();
   final SimulationConfig config;
   final Metrics metrics;
+  final ProbeSampler probes;
   final Counters counters = new Counters();
   final SimulatedMaster master;
   private final SimContext ctx;
@@ -109,7 +111,9 @@ public final class Simulation implements RunProgress {
     this.chains = new JobChains(this, this::submit);
     this.stallWatch = new StallWatch(this);
     this.metrics = new Metrics(config.metrics().sampleIntervalMicros(), outDir);
-    this.ctx = new SimContext(engine, metrics, counters, isolation, new Agent.Scratch());
+    SlotRounding slots = allocator instanceof SlotsAllocator
+        ? SlotRounding.of(allocatorOptions.slotSize()) : SlotRounding.NONE;
+    this.ctx = new SimContext(engine, metrics, counters, isolation, new Agent.Scratch(), slots);
     this.master = new SimulatedMaster(ctx, this, allocator, config.master(), config.agents(),
         config.simulation().tickWhenIdle());
     Map<Double, AgentModel> models = new HashMap<>();
@@ -131,6 +135,7 @@ public final class Simulation implements RunProgress {
     }
     this.jobLog = new JobLog(outDir.resolve("jobs.csv"));
     metrics.addTotal(0, clusterTotal[0], clusterTotal[1], clusterTotal[2], clusterTotal[3]);
+    this.probes = new ProbeSampler(config.metrics().probeIntervalMicros(), clusterTotal, slots);
   }
 
   private static List<String> agentIds(ClusterSpec cluster) {
@@ -147,7 +152,8 @@ public final class Simulation implements RunProgress {
       List<String> agentIds, RandomStreams streams) {
     AllocatorNeeds needs = AllocatorNeeds.of(name);
     AllocatorOptions options = MasterCoreSettings.masterRules(
-        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros());
+        AllocatorOptions.defaults().withSeed(streams.seedFor("allocator")), config.master().allocationIntervalMicros())
+        .withSlotSize(config.allocator().slot()).withOfferSize(config.allocator().offerSizeValue());
     Map<String, Integer> priorities = config.allocator().priorities();
     if (priorities.isEmpty() && needs.priorities()) {
       priorities = facts.priorities();
@@ -204,6 +210,7 @@ public final class Simulation implements RunProgress {
     boolean ok = false;
     try {
       long end = loop();
+      probes.finish(end, master, frameworkList);
       metrics.finish(end);
       jobLog.close();
       metrics.writeTimeseries(outDir.resolve("timeseries.csv"));
@@ -245,6 +252,9 @@ public final class Simulation implements RunProgress {
       }
       if (t >= metrics.nextSample()) {
         metrics.sampleUpTo(t);
+      }
+      if (t >= probes.next()) {
+        probes.sampleUpTo(t, master, frameworkList);
       }
       engine.step();
       if (check) {
@@ -352,10 +362,12 @@ public final class Simulation implements RunProgress {
     long[] sum = new long[4];
     for (TaskSpec task : job.tasks()) {
       ResourceShape r = task.request();
-      long c = Milli.of(r.cpus());
-      long m = Milli.of(r.memMb());
-      long d = Milli.of(r.diskMb());
-      long g = Milli.of(r.gpus());
+      long[] request = {Milli.of(r.cpus()), Milli.of(r.memMb()), Milli.of(r.diskMb()), Milli.of(r.gpus())};
+      ctx.slots().round(request);
+      long c = request[0];
+      long m = request[1];
+      long d = request[2];
+      long g = request[3];
       boolean fits = false;
       for (long[] shape : agentShapes) {
         if (c <= shape[0] && m <= shape[1] && d <= shape[2] && g <= shape[3]) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.offerlab.allocators.AllocatorOptions;
 import io.offerlab.allocators.AllocatorOptions.Partition;
+import io.offerlab.allocators.OfferSize;
+import io.offerlab.allocators.Resources;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,18 +19,24 @@ import java.util.TreeMap;
 
 /**
  * Allocator options a run may set: Mesos role weights ({@code --weights}), strict role priorities for the
- * {@code priority} allocator and the partitions of the {@code static} allocator (the Mesos paper's baseline).
+ * {@code priority} allocator, the partitions of the {@code static} allocator (the Mesos paper's baseline), the slot of
+ * the {@code slots} allocator and {@code drf}'s offer size (issue 19).
  *
  * @param weights role to weight (&gt; 0)
  * @param priorities role to priority (larger first)
  * @param partitions role to a fraction of every agent or a list of agent ids
  * @param partitionRoles roles to split agents among equally when there are no partitions
+ * @param slotSize the {@code slots} allocator's slot, a resource string of positive scalars ({@code cpus:1;mem:2048})
+ * @param offerSize {@code whole} (Mesos' whole-agent offers) or {@code fair-share} (Omega's remedy for hoarding), for
+ *     {@code drf}; {@code drf-sized} always sizes
  */
 public record AllocatorSettings(
     Map<String, Double> weights,
     Map<String, Integer> priorities,
     @JsonDeserialize(contentUsing = PartitionDeserializer.class) Map<String, Partition> partitions,
-    List<String> partitionRoles) {
+    List<String> partitionRoles,
+    String slotSize,
+    String offerSize) {
 
   /** Validates the weights and copies the collections into name order. */
   public AllocatorSettings {
@@ -50,6 +59,22 @@ public record AllocatorSettings(
     checkRoles("priorities", priorities.keySet());
     checkRoles("partitions", partitions.keySet());
     checkRoles("partitionRoles", partitionRoles);
+    AllocatorOptions.parseSlotSize(slotSize); // fails naming slotSize and what was expected
+    try {
+      OfferSize.parse(offerSize);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("offerSize: " + e.getMessage());
+    }
+  }
+
+  /** Returns the parsed slot of the {@code slots} allocator. */
+  public Resources slot() {
+    return AllocatorOptions.parseSlotSize(slotSize);
+  }
+
+  /** Returns the parsed offer size of {@code drf}. */
+  public OfferSize offerSizeValue() {
+    return OfferSize.parse(offerSize);
   }
 
   /** Fails on an empty role name, which Mesos rejects. */
@@ -73,6 +98,13 @@ public record AllocatorSettings(
     }
     map.put("partitions", parts);
     map.put("partitionRoles", partitionRoles);
+    // Listed only when set, so that the config of runs that do not use them reads as before.
+    if (!slot().equals(AllocatorOptions.DEFAULT_SLOT_SIZE)) {
+      map.put("slotSize", slot().toString());
+    }
+    if (offerSizeValue() != OfferSize.WHOLE) {
+      map.put("offerSize", offerSize);
+    }
     return map;
   }
 

@@ -104,10 +104,22 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
    * @param offers offer counts
    * @param agentFailures synthetic agent failures
    * @param endReason {@code completed}, {@code endTime} or {@code stalled}
+   * @param probes the fairness-property probes of the run, or null when the file has none (real runs, older files)
    */
   public record Summary(double makespanSeconds, Utilisation cpus, Utilisation mem, Utilisation gpus, JobCounts jobs,
       TaskCounts tasks, Distribution jobCompletionSeconds, Distribution jobWaitSeconds, double jainDominantShare,
-      OfferCounts offers, long agentFailures, String endReason) {}
+      OfferCounts offers, long agentFailures, String endReason, Probes probes) {}
+
+  /**
+   * The fairness-property probes (docs/fairness.md): each a fraction of the probe's sample points at which the property
+   * held, so 1 is best; NaN when nothing was judged.
+   *
+   * @param sharingIncentive every judged framework ran at least its 1/n slice's worth of tasks of its shape
+   * @param envyFreeness no judged framework could run more tasks of its shape in another framework's allocation
+   * @param paretoEfficiency no agent had idle, unoffered room for one more task of a judged framework's shape
+   * @param samples the sample points at which at least one framework (for a framework: it) was judged
+   */
+  public record Probes(double sharingIncentive, double envyFreeness, double paretoEfficiency, long samples) {}
 
   /**
    * Time-weighted mean fractions of one resource over the makespan.
@@ -203,12 +215,15 @@ public record Results(String offerlab, Run run, Summary summary, Isolation isola
    * @param jobCompletionSeconds completion times
    * @param jobWaitSeconds wait times
    * @param jobSlowdown slowdowns
+   * @param probes the fairness-property probes for this framework, or null when the file has none
+   * @param schedulerBusySeconds simulated time its scheduler spent deciding (tJob and tTask), NaN when unknown
    */
   public record Framework(String name, String role, long jobs, long jobsCompleted, long jobsFailed,
       long tasksLaunched, long tasksCompleted, long tasksFailed, long tasksKilled, long tasksLost,
       double meanDominantShare, double meanAllocatorShare, double meanCpus, double cpuSecondsAllocated, double cpuSecondsUsed,
       double cpuSecondsOffered, double throttledSeconds, long oomKills, Map<String, Long> taskFailures,
-      Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown) {
+      Distribution jobCompletionSeconds, Distribution jobWaitSeconds, Distribution jobSlowdown, Probes probes,
+      double schedulerBusySeconds) {
     /** Copies the failure counts, keeping their order. */
     public Framework {
       taskFailures = Collections.unmodifiableMap(new LinkedHashMap<>(taskFailures));

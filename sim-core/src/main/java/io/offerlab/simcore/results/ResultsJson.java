@@ -9,6 +9,7 @@ import io.offerlab.simcore.results.Results.Framework;
 import io.offerlab.simcore.results.Results.Isolation;
 import io.offerlab.simcore.results.Results.JobCounts;
 import io.offerlab.simcore.results.Results.OfferCounts;
+import io.offerlab.simcore.results.Results.Probes;
 import io.offerlab.simcore.results.Results.Run;
 import io.offerlab.simcore.results.Results.Summary;
 import io.offerlab.simcore.results.Results.TaskCounts;
@@ -101,7 +102,10 @@ public final class ResultsJson {
     map.put(TASKS, tasks);
     map.put(JOB_COMPLETION_SECONDS, distribution(s.jobCompletionSeconds()));
     map.put(JOB_WAIT_SECONDS, distribution(s.jobWaitSeconds()));
-    map.put(FAIRNESS, Map.of(JAIN_DOMINANT_SHARE, s.jainDominantShare()));
+    Map<String, Object> fairness = new LinkedHashMap<>();
+    fairness.put(JAIN_DOMINANT_SHARE, s.jainDominantShare());
+    probes(fairness, s.probes());
+    map.put(FAIRNESS, fairness);
     Map<String, Object> offers = new LinkedHashMap<>();
     offers.put(MADE, count(s.offers().made()));
     offers.put(ACCEPTED, count(s.offers().accepted()));
@@ -111,6 +115,15 @@ public final class ResultsJson {
     map.put(AGENT_FAILURES, count(s.agentFailures()));
     map.put(END_REASON, s.endReason());
     return map;
+  }
+
+  private static void probes(Map<String, Object> map, Probes p) {
+    if (p != null) {
+      map.put(SHARING_INCENTIVE, p.sharingIncentive());
+      map.put(ENVY_FREENESS, p.envyFreeness());
+      map.put(PARETO_EFFICIENCY, p.paretoEfficiency());
+      map.put(PROBE_SAMPLES, p.samples());
+    }
   }
 
   private static Map<String, Object> utilisation(Utilisation u) {
@@ -158,11 +171,19 @@ public final class ResultsJson {
     map.put(TASKS_LOST, count(f.tasksLost()));
     map.put(MEAN_DOMINANT_SHARE, f.meanDominantShare());
     map.put(MEAN_ALLOCATOR_SHARE, f.meanAllocatorShare());
+    if (f.probes() != null) {
+      Map<String, Object> fairness = new LinkedHashMap<>();
+      probes(fairness, f.probes());
+      map.put(FAIRNESS, fairness);
+    }
     map.put(MEAN_CPUS, f.meanCpus());
     map.put(CPU_SECONDS_ALLOCATED, f.cpuSecondsAllocated());
     map.put(CPU_SECONDS_USED, f.cpuSecondsUsed());
     map.put(CPU_SECONDS_OFFERED, f.cpuSecondsOffered());
     map.put(THROTTLED_SECONDS, f.throttledSeconds());
+    if (!Double.isNaN(f.schedulerBusySeconds())) {
+      map.put(SCHEDULER_BUSY_SECONDS, f.schedulerBusySeconds());
+    }
     map.put(OOM_KILLS, count(f.oomKills()));
     map.put(TASK_FAILURES, f.taskFailures());
     map.put(JOB_COMPLETION_SECONDS, distribution(f.jobCompletionSeconds()));
@@ -198,6 +219,7 @@ public final class ResultsJson {
     }
     Run r = new Run(allocator, object(run.path(ALLOCATOR_OPTIONS)), text(run, WORKLOAD, ""), text(run, CLUSTER, ""),
         count(run, AGENTS), groups, seed.isNumber() ? seed.asLong() : 0, object(run.path(CONFIG)));
+    checkProbes(file, root.path(SUMMARY).path(FAIRNESS), SUMMARY + "." + FAIRNESS);
     List<Framework> frameworks = new ArrayList<>();
     int i = 0;
     for (JsonNode f : root.path(FRAMEWORKS)) {
@@ -205,12 +227,37 @@ public final class ResultsJson {
       if (name == null) {
         throw new ResultsException(file + ": expected field frameworks[" + i + "].name");
       }
+      checkProbes(file, f.path(FAIRNESS), FRAMEWORKS + "[" + i + "]." + FAIRNESS);
       frameworks.add(framework(f, name));
       i++;
     }
     frameworks.sort((a, b) -> a.name().compareTo(b.name()));
     return new Results(text(root, OFFERLAB, ""), r, summary(root.path(SUMMARY)), isolation(root.path(ISOLATION)),
         frameworks, count(root, SKIPPED_ROWS));
+  }
+
+  /** Checks the probe fields that are present: fractions in [0, 1] or null, samples a non-negative integer. */
+  private static void checkProbes(Path file, JsonNode fairness, String where) {
+    for (String key : PROBE_FRACTIONS) {
+      JsonNode v = fairness.path(key);
+      if (!v.isMissingNode() && !v.isNull() && !(v.isNumber() && v.asDouble() >= 0 && v.asDouble() <= 1)) {
+        throw new ResultsException(file + ": expected field " + where + "." + key
+            + " to be a fraction in [0, 1] or null, found " + v);
+      }
+    }
+    JsonNode n = fairness.path(PROBE_SAMPLES);
+    if (!n.isMissingNode() && !(n.isIntegralNumber() && n.asLong() >= 0)) {
+      throw new ResultsException(file + ": expected field " + where + "." + PROBE_SAMPLES
+          + " to be a non-negative integer, found " + n);
+    }
+  }
+
+  private static Probes probes(JsonNode fairness) {
+    if (!fairness.has(PROBE_SAMPLES)) {
+      return null;
+    }
+    return new Probes(number(fairness, SHARING_INCENTIVE), number(fairness, ENVY_FREENESS),
+        number(fairness, PARETO_EFFICIENCY), fairness.path(PROBE_SAMPLES).asLong());
   }
 
   private static Summary summary(JsonNode s) {
@@ -228,7 +275,7 @@ public final class ResultsJson {
         number(s.path(FAIRNESS), JAIN_DOMINANT_SHARE),
         new OfferCounts(count(offers, MADE), count(offers, ACCEPTED), count(offers, DECLINED),
             count(offers, RESCINDED)),
-        count(s, AGENT_FAILURES), text(s, END_REASON, ""));
+        count(s, AGENT_FAILURES), text(s, END_REASON, ""), probes(s.path(FAIRNESS)));
   }
 
   private static Utilisation utilisation(JsonNode u) {
@@ -258,7 +305,8 @@ public final class ResultsJson {
         number(f, MEAN_CPUS), number(f, CPU_SECONDS_ALLOCATED),
         number(f, CPU_SECONDS_USED), number(f, CPU_SECONDS_OFFERED), number(f, THROTTLED_SECONDS),
         count(f, OOM_KILLS), failures, distribution(f.path(JOB_COMPLETION_SECONDS)),
-        distribution(f.path(JOB_WAIT_SECONDS)), distribution(f.path(JOB_SLOWDOWN)));
+        distribution(f.path(JOB_WAIT_SECONDS)), distribution(f.path(JOB_SLOWDOWN)), probes(f.path(FAIRNESS)),
+        number(f, SCHEDULER_BUSY_SECONDS));
   }
 
   private static double number(JsonNode node, String key) {

@@ -98,6 +98,16 @@ public final class ResultsKeys {
   public static final String FAIRNESS = "fairness";
   /** Jain's index of the allocator's dominant shares. */
   public static final String JAIN_DOMINANT_SHARE = "jainDominantShare";
+  /** Fraction of probe samples at which every judged framework had its sharing-incentive share. */
+  public static final String SHARING_INCENTIVE = "sharingIncentive";
+  /** Fraction of probe samples at which no judged framework envied another's allocation. */
+  public static final String ENVY_FREENESS = "envyFreeness";
+  /** Fraction of probe samples at which no agent had idle room for one more task of a judged framework. */
+  public static final String PARETO_EFFICIENCY = "paretoEfficiency";
+  /** The probe sample points at which something was judged. */
+  public static final String PROBE_SAMPLES = "probeSamples";
+  /** The probe keys that hold fractions, in file order. */
+  public static final List<String> PROBE_FRACTIONS = List.of(SHARING_INCENTIVE, ENVY_FREENESS, PARETO_EFFICIENCY);
   /** Offer counts. */
   public static final String OFFERS = "offers";
   /** Offers made. */
@@ -156,6 +166,8 @@ public final class ResultsKeys {
   public static final String MEAN_ALLOCATOR_SHARE = "meanAllocatorShare";
   /** Time-weighted mean CPUs held over the makespan (its CPU-seconds over the makespan). */
   public static final String MEAN_CPUS = "meanCpus";
+  /** Simulated seconds the framework's scheduler spent deciding. */
+  public static final String SCHEDULER_BUSY_SECONDS = "schedulerBusySeconds";
   /** Task failures by reason. */
   public static final String TASK_FAILURES = "taskFailures";
 

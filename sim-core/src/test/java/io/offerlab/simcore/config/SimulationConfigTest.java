@@ -100,6 +100,28 @@ class SimulationConfigTest {
   }
 
   @Test
+  void slotSizeAndOfferSizeAreReadAndValidated() {
+    var defaults = SimulationConfig.defaults().allocator();
+    assertEquals(io.offerlab.allocators.Resources.parse("cpus:1;mem:2048"), defaults.slot());
+    assertEquals(io.offerlab.allocators.OfferSize.WHOLE, defaults.offerSizeValue());
+    assertTrue(!defaults.describe().containsKey("slotSize") && !defaults.describe().containsKey("offerSize"),
+        "the defaults are not listed, so that existing results read as before");
+    var set = SimulationConfig.parse("allocator: {slotSize: 'cpus:2;mem:4096', offerSize: fair-share}", "c").allocator();
+    assertEquals(io.offerlab.allocators.Resources.parse("cpus:2;mem:4096"), set.slot());
+    assertEquals(io.offerlab.allocators.OfferSize.FAIR_SHARE, set.offerSizeValue());
+    assertEquals("cpus:2;mem:4096", set.describe().get("slotSize"));
+    assertEquals("fair-share", set.describe().get("offerSize"));
+    assertEquals("config.yaml: allocator.offerSize: expected an offer size 'whole' or 'fair-share', found 'half'",
+        error("allocator: {offerSize: half}"));
+    assertTrue(error("allocator: {slotSize: 'cpus:one'}").startsWith("config.yaml: allocator.slotSize: expected positive "
+        + "scalar quantities like 'cpus:1;mem:2048'"), error("allocator: {slotSize: 'cpus:one'}"));
+    assertTrue(error("allocator: {slotSize: 'ports:[1-2]'}").startsWith("config.yaml: allocator.slotSize: expected"),
+        error("allocator: {slotSize: 'ports:[1-2]'}"));
+    assertTrue(error("allocator: {slotSize: ''}").startsWith("config.yaml: allocator.slotSize: expected"),
+        error("allocator: {slotSize: ''}"));
+  }
+
+  @Test
   void badYamlNamesTheLine() {
     String message = error("master:\n  allocationInterval: [1\n");
     assertTrue(message.startsWith("config.yaml:"), message);

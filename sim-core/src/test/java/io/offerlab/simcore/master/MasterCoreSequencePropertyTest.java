@@ -27,7 +27,8 @@ class MasterCoreSequencePropertyTest {
   private static final long TICK = 100_000;
   private static final Resources AGENT = Resources.parse("cpus:4;mem:4096");
   private static final Resources TASK = Resources.parse("cpus:1;mem:512");
-  private static final String[] ALLOCATORS = {"drf", "random"};
+  /** Whole-agent offers (drf), random order, and offers smaller than the agent (slots, drf-sized). */
+  private static final String[] ALLOCATORS = {"drf", "random", "slots", "drf-sized"};
 
   private record Running(int framework, int agent, Resources resources) {
   }
@@ -35,7 +36,7 @@ class MasterCoreSequencePropertyTest {
   @Property(tries = 300)
   void invariantsHoldAfterEveryCall(@ForAll @Size(min = 1, max = 120) List<@IntRange(min = 0, max = 10) Integer> ops,
                                     @ForAll @IntRange(min = 0, max = 1_000_000) int pick,
-                                    @ForAll @IntRange(min = 0, max = 1) int allocatorChoice) {
+                                    @ForAll @IntRange(min = 0, max = 3) int allocatorChoice) {
     Allocator allocator = Allocators.create(ALLOCATORS[allocatorChoice], AllocatorOptions.defaults()
         .withShuffleAgents(false).withSeed(pick));
     ManualTimer cycle = new ManualTimer();
