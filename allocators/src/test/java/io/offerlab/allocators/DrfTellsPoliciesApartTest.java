@@ -47,12 +47,7 @@ class DrfTellsPoliciesApartTest {
   @Test
   void drfGivesFiveAndTwoWhereAssetFairnessGivesFourAndThreeAndRoundRobinFourAndTwo() {
     Allocator drf = Allocators.create("drf", AllocatorOptions.defaults());
-    drf.addAgent("a1", Resources.parse("cpus:4;mem:5120"));
-    drf.addAgent("a2", Resources.parse("cpus:4;mem:5120"));
-    drf.addFramework("A", "A");
-    drf.addFramework("B", "B");
-
-    Map<String, List<String>> launches = runCycles(drf, 10);
+    Map<String, List<String>> launches = launches(drf);
 
     assertEquals(List.of("a1", "a1", "a1", "a1", "a2"), launches.get("A"), "A's launches, agent by agent");
     assertEquals(List.of("a2", "a2"), launches.get("B"), "B's launches, agent by agent");
@@ -63,10 +58,18 @@ class DrfTellsPoliciesApartTest {
     assertEquals(4.0 / 10, heldB.dominantShare(total), 1e-9, "B: 4 GB of 10");
   }
 
-  /** Runs cycles in which each offered framework launches one task if it fits and recovers the rest unfiltered. */
-  private static Map<String, List<String>> runCycles(Allocator allocator, int cycles) {
+  /**
+   * Builds this test's cluster and frameworks on {@code allocator}, then runs 10 cycles in which each offered framework
+   * launches one task if it fits and recovers the rest unfiltered; returns each framework's launches, agent by agent.
+   * {@link FairnessBaselinesTest} runs the other policies on it.
+   */
+  static Map<String, List<String>> launches(Allocator allocator) {
+    allocator.addAgent("a1", Resources.parse("cpus:4;mem:5120"));
+    allocator.addAgent("a2", Resources.parse("cpus:4;mem:5120"));
+    allocator.addFramework("A", "A");
+    allocator.addFramework("B", "B");
     Map<String, List<String>> launches = new LinkedHashMap<>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
-    for (int cycle = 0; cycle < cycles; cycle++) {
+    for (int cycle = 0; cycle < 10; cycle++) {
       long now = cycle * 1_000_000L;
       for (Offer offer : allocator.allocate(now)) {
         Resources task = TASKS.get(offer.frameworkId());

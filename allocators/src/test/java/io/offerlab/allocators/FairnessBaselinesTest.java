@@ -2,7 +2,6 @@ package io.offerlab.allocators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,6 @@ import org.junit.jupiter.api.Test;
  * So DRF gives (5, 2), asset fairness (4, 3) and slots (3, 3): three different answers.
  */
 final class FairnessBaselinesTest {
-  private static final Map<String, Resources> TASKS = Map.of(
-      "A", Resources.parse("cpus:1;mem:1024"),
-      "B", Resources.parse("cpus:1;mem:2048"));
-
   @Test
   void drfAssetAndSlotsGiveThreeDifferentAnswers() {
     assertEquals(Map.of("A", List.of("a1", "a1", "a1", "a1", "a2"), "B", List.of("a2", "a2")), launches("drf"));
@@ -168,25 +163,7 @@ final class FairnessBaselinesTest {
     return count;
   }
 
-  /** Runs 10 cycles in which each offered framework launches one task if it fits and recovers the rest unfiltered. */
   private static Map<String, List<String>> launches(String name) {
-    Allocator allocator = Allocators.create(name, AllocatorOptions.defaults());
-    allocator.addAgent("a1", Resources.parse("cpus:4;mem:5120"));
-    allocator.addAgent("a2", Resources.parse("cpus:4;mem:5120"));
-    allocator.addFramework("A", "A");
-    allocator.addFramework("B", "B");
-    Map<String, List<String>> launches = new LinkedHashMap<>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
-    for (int cycle = 0; cycle < 10; cycle++) {
-      long now = cycle * 1_000_000L;
-      for (Offer offer : allocator.allocate(now)) {
-        Resources task = TASKS.get(offer.frameworkId());
-        Resources keep = offer.resources().contains(task) ? task : Resources.EMPTY;
-        if (!keep.isEmpty()) {
-          launches.get(offer.frameworkId()).add(offer.agentId());
-        }
-        allocator.recover(offer.frameworkId(), offer.agentId(), offer.resources().minus(keep), 0, now);
-      }
-    }
-    return launches;
+    return DrfTellsPoliciesApartTest.launches(Allocators.create(name, AllocatorOptions.defaults()));
   }
 }
