@@ -106,33 +106,36 @@ final class TimedAllocator implements Allocator {
     answerStart = -1;
   }
 
+  /** Starts timing one recover, or returns -1 inside an answer's span, which times it already. */
+  private long recoverStart() {
+    return answerStart >= 0 ? -1 : System.nanoTime();
+  }
+
+  private void recoverEnd(long start) {
+    if (start >= 0) {
+      allocatorNanos += System.nanoTime() - start;
+    }
+  }
+
   @Override
   public void recover(String frameworkId, String agentId, Resources resources, double refuseSeconds, long nowMicros) {
-    if (answerStart >= 0) {
-      allocator.recover(frameworkId, agentId, resources, refuseSeconds, nowMicros);
-      return;
-    }
-    long start = System.nanoTime();
+    long start = recoverStart();
     allocator.recover(frameworkId, agentId, resources, refuseSeconds, nowMicros);
-    allocatorNanos += System.nanoTime() - start;
+    recoverEnd(start);
   }
 
   @Override
   public void recover(int frameworkIndex, int agentIndex, long[] milli, double refuseSeconds, long nowMicros) {
-    if (answerStart >= 0) {
-      allocator.recover(frameworkIndex, agentIndex, milli, refuseSeconds, nowMicros);
-      return;
-    }
-    long start = System.nanoTime();
+    long start = recoverStart();
     allocator.recover(frameworkIndex, agentIndex, milli, refuseSeconds, nowMicros);
-    allocatorNanos += System.nanoTime() - start;
+    recoverEnd(start);
   }
 
   @Override
   public void recover(OfferBatch batch, int offer, double refuseSeconds, long nowMicros) {
-    long start = System.nanoTime();
+    long start = recoverStart();
     allocator.recover(batch, offer, refuseSeconds, nowMicros);
-    allocatorNanos += System.nanoTime() - start;
+    recoverEnd(start);
   }
 
   @Override
