@@ -9,7 +9,7 @@ package io.offerlab.allocators;
  */
 @AllocatorSpec(name = "drf", traits = {Trait.MULTI_RESOURCE, Trait.ROLES, Trait.WEIGHTS},
     description = "Mesos' hierarchical DRF allocator: roles then frameworks by weighted dominant share")
-public final class DrfAllocator extends HierarchicalAllocator {
+public sealed class DrfAllocator extends HierarchicalAllocator permits DrfSizedAllocator {
   /** Creates the allocator. */
   public DrfAllocator(AllocatorOptions options) {
     super(options);
