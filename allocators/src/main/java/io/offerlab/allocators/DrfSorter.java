@@ -114,7 +114,7 @@ final class DrfSorter implements Sorter {
     if (size == sorted.length) {
       sorted = Arrays.copyOf(sorted, size * 2);
     }
-    int at = allDirty ? size : insertionPoint(client, size);
+    int at = allDirty ? size : insertionPoint(client, 0, size);
     System.arraycopy(sorted, at, sorted, at + 1, size - at);
     sorted[at] = client;
     size++;
@@ -192,39 +192,23 @@ final class DrfSorter implements Sorter {
   /** Moves the client at {@code from}, whose key changed, to its place among the others. */
   private void reposition(Client client, int from) {
     if (from + 1 < size && compareKeys(client, sorted[from + 1]) > 0) {
-      int lo = from + 1;
-      int hi = size - 1;
-      while (lo <= hi) { // the last position whose client orders before this one
-        int mid = (lo + hi) >>> 1;
-        if (compareKeys(sorted[mid], client) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      int to = lo - 1;
+      int to = insertionPoint(client, from + 1, size) - 1; // the last position whose client orders before this one
       System.arraycopy(sorted, from + 1, sorted, from, to - from);
       sorted[to] = client;
     } else if (from > 0 && compareKeys(client, sorted[from - 1]) < 0) {
-      int lo = 0;
-      int hi = from - 1;
-      while (lo <= hi) { // the first position whose client orders after this one
-        int mid = (lo + hi) >>> 1;
-        if (compareKeys(sorted[mid], client) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      System.arraycopy(sorted, lo, sorted, lo + 1, from - lo);
-      sorted[lo] = client;
+      int to = insertionPoint(client, 0, from); // the first position whose client orders after this one
+      System.arraycopy(sorted, to, sorted, to + 1, from - to);
+      sorted[to] = client;
     }
   }
 
-  /** Returns where a client (by its key) belongs among the first {@code n} sorted clients. */
-  private int insertionPoint(Client client, int n) {
-    int lo = 0;
-    int hi = n - 1;
+  /**
+   * Returns where a client (by its key) belongs among the sorted clients at positions {@code from} (inclusive) to
+   * {@code to} (exclusive): the first there that does not order before it, or {@code to}.
+   */
+  private int insertionPoint(Client client, int from, int to) {
+    int lo = from;
+    int hi = to - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
       if (compareKeys(sorted[mid], client) < 0) {
@@ -238,7 +222,7 @@ final class DrfSorter implements Sorter {
 
   /** Returns the position of an active client, found by the key it is sorted by (keys are unique: ranks are). */
   private int find(Client client) {
-    int at = insertionPoint(client, size);
+    int at = insertionPoint(client, 0, size);
     if (at < size && sorted[at] == client) {
       return at;
     }
