@@ -1,18 +1,16 @@
 package io.offerlab.jmh.peer;
 
+import io.offerlab.jmh.Folders;
 import io.offerlab.simcore.ProgressListener;
 import io.offerlab.simcore.RunResult;
 import io.offerlab.simcore.RunSpec;
 import io.offerlab.simcore.Simulations;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -101,15 +99,7 @@ public class PeerBenchmark {
   public void tearDown() throws IOException {
     System.out.println();
     System.out.println(summary);
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    Folders.deleteTree(dir);
   }
 
   /** Simulates the list once. */
